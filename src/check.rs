@@ -1,0 +1,264 @@
+//! `check`: everything wrong with a data file, found at once. Loading
+//! reports the schema problems; this adds what needs the whole report:
+//! cited figures, parts larger than their whole, the year, empty reports.
+
+use crate::diagnostic::{Diagnostic, Report as Diagnostics, Span};
+use crate::figures::{self, CiteError, Resolver};
+use crate::load;
+use crate::model::{Figure, Report, Text};
+
+/// Years a report may be for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
+
+/// The outcome of checking a data file.
+#[derive(Debug)]
+pub struct Checked {
+    /// The report, when the file could be read as one.
+    pub report: Option<Report>,
+    /// Every problem found, errors and warnings, by place.
+    pub diagnostics: Diagnostics,
+}
+
+/// What the check is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Purpose {
+    /// `check`: an unfilled figure is a warning, as filling it in is the
+    /// clerk's next step.
+    Review,
+    /// `render`: an unfilled figure that the text cites is an error, as its
+    /// place in the report would be blank.
+    Render,
+}
+
+/// Loads and checks the data file at `path` whose text is `source`.
+pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
+    let loaded = load::load(source);
+    let mut diagnostics = loaded.diagnostics;
+    if let Some(report) = &loaded.report {
+        diagnostics.extend(check_report(source, report, purpose));
+    }
+    Checked {
+        report: loaded.report,
+        diagnostics: Diagnostics::new(path, source, diagnostics),
+    }
+}
+
+/// The problems of a loaded report that need the report as a whole.
+pub fn check_report(source: &str, report: &Report, purpose: Purpose) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    check_year(report, &mut found);
+    check_content(report, &mut found);
+    check_figures(report, purpose, &mut found);
+    check_citations(source, report, purpose, &mut found);
+    found
+}
+
+fn check_year(report: &Report, found: &mut Vec<Diagnostic>) {
+    if let Some(span) = &report.year_span
+        && !YEARS.contains(&report.year)
+    {
+        found.push(Diagnostic::error(
+            format!(
+                "年度 {} 不在 {} 至 {} 之间",
+                report.year,
+                YEARS.start(),
+                YEARS.end()
+            ),
+            Some(span.clone()),
+        ));
+    }
+}
+
+fn check_content(report: &Report, found: &mut Vec<Diagnostic>) {
+    let has_sections = report.sections.iter().any(|s| !s.body.is_empty());
+    if report.opening.is_empty() && !has_sections {
+        found.push(
+            Diagnostic::error("报告没有内容：开头和各部分都是空的", None).with_note(
+                "至少写上“开头”或“工作”等一个部分；`zongjie init` 生成的样例文件可作参考",
+            ),
+        );
+    }
+}
+
+fn check_figures(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
+    for figure in &report.figures {
+        if figure.value.is_none() && purpose == Purpose::Review {
+            found.push(Diagnostic::warning(
+                format!("数据“{}”还没有填写数值", figure.name),
+                figure.span.clone(),
+            ));
+        }
+        if let Some(whole_name) = &figure.part_of {
+            check_part_of(report, figure, whole_name, found);
+        }
+    }
+}
+
+fn check_part_of(report: &Report, part: &Figure, whole_name: &Text, found: &mut Vec<Diagnostic>) {
+    let Some(whole) = report.figure(&whole_name.value) else {
+        found.push(Diagnostic::error(
+            format!("“{}.属于”指向未定义的数据“{}”", part.name, whole_name.value),
+            whole_name.span.clone(),
+        ));
+        return;
+    };
+    if whole.unit != part.unit {
+        found.push(Diagnostic::error(
+            format!(
+                "数据“{}”（单位“{}”）属于“{}”（单位“{}”），单位应当相同",
+                part.name, part.unit, whole.name, whole.unit
+            ),
+            whole_name.span.clone(),
+        ));
+        return;
+    }
+    if let (Some(p), Some(w)) = (part.value, whole.value)
+        && p.value() > w.value()
+    {
+        found.push(Diagnostic::error(
+            format!(
+                "数据“{}”（{}）大于它所属的“{}”（{}）",
+                part.name,
+                figures::format_quantity(&p, &part.unit),
+                whole.name,
+                figures::format_quantity(&w, &whole.unit)
+            ),
+            part.value_span.clone().or_else(|| part.span.clone()),
+        ));
+    }
+}
+
+fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
+    let resolver = Resolver::new(report);
+    for (text, count) in report.texts() {
+        let markers = match figures::find_markers(&text.value) {
+            Ok(markers) => markers,
+            Err(offset) => {
+                found.push(Diagnostic::error(
+                    "“{”没有对应的“}”：引用数据请写成 {名称}，要写花括号本身请写 {{",
+                    locate(source, text, offset..offset + 1),
+                ));
+                continue;
+            }
+        };
+        let resolver = resolver.counting(count);
+        for marker in markers {
+            if let Err(error) = resolver.resolve(&marker.cite) {
+                found.push(citation_diagnostic(
+                    &error,
+                    purpose,
+                    locate(source, text, marker.range),
+                ));
+            }
+        }
+    }
+}
+
+fn citation_diagnostic(error: &CiteError, purpose: Purpose, span: Option<Span>) -> Diagnostic {
+    match (error, purpose) {
+        (CiteError::Unfilled(_), Purpose::Review) => Diagnostic::warning(error.message(), span),
+        _ => Diagnostic::error(error.message(), span),
+    }
+}
+
+/// Where a stretch of a text's value is in the file. Text from YAML is
+/// found verbatim inside the text's span in all but escaped strings; when it
+/// is not, the whole text is pointed at.
+fn locate(source: &str, text: &Text, range: std::ops::Range<usize>) -> Option<Span> {
+    let span = text.span.as_ref()?;
+    let needle = &text.value[range.clone()];
+    let occurrence = text.value[..range.start].matches(needle).count();
+    let window = source.get(span.bytes.clone())?;
+    let found = window.match_indices(needle).nth(occurrence);
+    Some(match found {
+        Some((at, _)) => {
+            let start = span.bytes.start + at;
+            Span::from_bytes(source, start..start + needle.len())
+        }
+        None => span.clone(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEAD: &str = "单位: 长治市司法局\n年度: 2022\n类型: 工作总结\n";
+
+    fn problems(body: &str) -> Vec<(String, Option<(usize, usize)>)> {
+        let source = format!("{HEAD}{body}");
+        check("t.yaml", &source, Purpose::Review)
+            .diagnostics
+            .diagnostics
+            .into_iter()
+            .map(|d| (d.message, d.span.map(|s| (s.line, s.column))))
+            .collect()
+    }
+
+    #[test]
+    fn unknown_figure_is_pointed_at_in_the_prose() {
+        let found = problems("开头: 共受理{受里}。\n数据:\n  受理: 1899件\n");
+        assert_eq!(
+            found,
+            [(
+                "引用了未定义的数据“受里”；是不是“受理”？".to_string(),
+                Some((4, 8))
+            )]
+        );
+    }
+
+    #[test]
+    fn marker_in_a_block_scalar_is_located() {
+        let found = problems("开头: |\n  第一段。\n  第二段{未知}。\n");
+        assert_eq!(found[0].1, Some((6, 6)));
+    }
+
+    #[test]
+    fn part_larger_than_whole() {
+        let found = problems("开头: x\n数据:\n  受理: 10件\n  办结: {值: 12件, 属于: 受理}\n");
+        assert_eq!(found[0].0, "数据“办结”（12件）大于它所属的“受理”（10件）");
+        assert_eq!(found[0].1, Some((7, 11)));
+    }
+
+    #[test]
+    fn part_of_unknown_whole() {
+        let found = problems("开头: x\n数据:\n  办结: {值: 12件, 属于: 受里}\n");
+        assert_eq!(found[0].0, "“办结.属于”指向未定义的数据“受里”");
+    }
+
+    #[test]
+    fn year_out_of_range() {
+        let found = problems("开头: x\n").len();
+        assert_eq!(found, 0);
+        let source = "单位: 甲\n年度: 1900\n类型: 工作总结\n开头: x\n";
+        let checked = check("t.yaml", source, Purpose::Review);
+        assert_eq!(
+            checked.diagnostics.diagnostics[0].message,
+            "年度 1900 不在 1949 至 2100 之间"
+        );
+    }
+
+    #[test]
+    fn empty_report() {
+        let found = problems("工作:\n  部分: []\n");
+        assert_eq!(found[0].0, "报告没有内容：开头和各部分都是空的");
+    }
+
+    #[test]
+    fn unfilled_figure_is_a_warning() {
+        let source = format!("{HEAD}开头: 受理{{受理}}。\n数据:\n  受理: {{单位: 件}}\n");
+        let checked = check("t.yaml", &source, Purpose::Review);
+        assert_eq!(checked.diagnostics.error_count(), 0);
+        assert_eq!(checked.diagnostics.warning_count(), 2);
+        let for_render = check("t.yaml", &source, Purpose::Render);
+        assert_eq!(for_render.diagnostics.error_count(), 1);
+        assert_eq!(for_render.diagnostics.warning_count(), 0);
+    }
+
+    #[test]
+    fn unclosed_brace() {
+        let found = problems("开头: 共受理{受理。\n");
+        assert!(found[0].0.starts_with("“{”没有对应的“}”"));
+        assert_eq!(found[0].1, Some((4, 8)));
+    }
+}

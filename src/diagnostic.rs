@@ -1,0 +1,242 @@
+//! Problems found in a user's file, with their place, rendered in Chinese
+//! with the source line and a caret under the spot.
+
+use std::fmt;
+use std::ops::Range;
+
+use annotate_snippets::{AnnotationKind, Level, Renderer, Snippet};
+
+/// How serious a problem is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something the clerk should look at; the file still renders.
+    Warning,
+    /// The file cannot be used until this is fixed.
+    Error,
+}
+
+/// A place in a source text: 1-based line and character column, and the
+/// byte range it covers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Span {
+    /// 1-based line number.
+    pub line: usize,
+    /// 1-based column, counted in characters.
+    pub column: usize,
+    /// Byte range in the source text.
+    pub bytes: Range<usize>,
+}
+
+impl Span {
+    /// The span of `bytes` in `source`, with its line and column computed.
+    pub fn from_bytes(source: &str, bytes: Range<usize>) -> Span {
+        let start = floor_char_boundary(source, bytes.start.min(source.len()));
+        let end = floor_char_boundary(source, bytes.end.clamp(start, source.len()));
+        let before = &source[..start];
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = source[line_start..start].chars().count() + 1;
+        Span {
+            line,
+            column,
+            bytes: start..end,
+        }
+    }
+
+    /// The span of a 1-based line and character column in `source`,
+    /// `len` characters long.
+    pub fn from_line_column(source: &str, line: usize, column: usize, len: usize) -> Span {
+        let line_start = source
+            .split_inclusive('\n')
+            .take(line.saturating_sub(1))
+            .map(str::len)
+            .sum::<usize>()
+            .min(source.len());
+        let rest = &source[line_start..];
+        let line_text = rest.split('\n').next().unwrap_or("");
+        let start = line_start + byte_index_of_char(line_text, column.saturating_sub(1));
+        let end = start + byte_index_of_char(&source[start..], len);
+        Span::from_bytes(source, start..end)
+    }
+}
+
+fn floor_char_boundary(text: &str, mut index: usize) -> usize {
+    while !text.is_char_boundary(index) {
+        index -= 1;
+    }
+    index
+}
+
+fn byte_index_of_char(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(index, _)| index)
+}
+
+/// One problem in a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Diagnostic {
+    /// Error or warning.
+    pub severity: Severity,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// Where, when there is a place.
+    pub span: Option<Span>,
+    /// A hint or the underlying English detail.
+    pub note: Option<String>,
+}
+
+impl Diagnostic {
+    /// An error at `span`.
+    pub fn error(message: impl Into<String>, span: Option<Span>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Error,
+            message: message.into(),
+            span,
+            note: None,
+        }
+    }
+
+    /// A warning at `span`.
+    pub fn warning(message: impl Into<String>, span: Option<Span>) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Diagnostic::error(message, span)
+        }
+    }
+
+    /// The same diagnostic with a note added.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.note = Some(note.into());
+        self
+    }
+
+    /// Whether this is an error rather than a warning.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// A file's text with the problems found in it, printable as a report.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// The path as the user gave it.
+    pub path: String,
+    /// The whole text of the file.
+    pub source: String,
+    /// Problems, in the order of their place in the file.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Report {
+    /// A report on `source`, with diagnostics sorted by place.
+    pub fn new(path: &str, source: &str, mut diagnostics: Vec<Diagnostic>) -> Report {
+        diagnostics.sort_by_key(|d| d.span.as_ref().map(|s| (s.line, s.column)));
+        Report {
+            path: path.to_string(),
+            source: source.to_string(),
+            diagnostics,
+        }
+    }
+
+    /// Number of errors.
+    pub fn error_count(&self) -> usize {
+        self.diagnostics.iter().filter(|d| d.is_error()).count()
+    }
+
+    /// Number of warnings.
+    pub fn warning_count(&self) -> usize {
+        self.diagnostics.len() - self.error_count()
+    }
+
+    /// Whether any diagnostic is an error.
+    pub fn has_errors(&self) -> bool {
+        self.error_count() > 0
+    }
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let renderer = Renderer::plain();
+        for diagnostic in &self.diagnostics {
+            let level = match diagnostic.severity {
+                Severity::Error => Level::ERROR.with_name("错误"),
+                Severity::Warning => Level::WARNING.with_name("警告"),
+            };
+            let title = level.primary_title(diagnostic.message.as_str());
+            let mut group = match &diagnostic.span {
+                Some(span) => title.element(
+                    Snippet::source(self.source.as_str())
+                        .path(self.path.as_str())
+                        .annotation(AnnotationKind::Primary.span(caret_range(span))),
+                ),
+                None => title.element(annotate_snippets::Origin::path(self.path.as_str())),
+            };
+            if let Some(note) = &diagnostic.note {
+                group = group.element(Level::NOTE.with_name("说明").message(note.as_str()));
+            }
+            writeln!(f, "{}\n", renderer.render(&[group]))?;
+        }
+        Ok(())
+    }
+}
+
+/// A caret needs at least one character to point at.
+fn caret_range(span: &Span) -> Range<usize> {
+    if span.bytes.is_empty() {
+        span.bytes.start..span.bytes.start
+    } else {
+        span.bytes.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn span_from_bytes_counts_characters_not_bytes() {
+        let source = "年度: 2022\n单位: 长治\n";
+        let at = source.find("长治").unwrap();
+        let span = Span::from_bytes(source, at..at + "长治".len());
+        assert_eq!((span.line, span.column), (2, 5));
+    }
+
+    #[test]
+    fn span_from_line_column_finds_the_bytes() {
+        let source = "a: 1\n名称：长治\n";
+        let span = Span::from_line_column(source, 2, 3, 1);
+        assert_eq!(&source[span.bytes.clone()], "：");
+        assert_eq!((span.line, span.column), (2, 3));
+    }
+
+    #[test]
+    fn report_shows_path_line_column_and_caret() {
+        let source = "年度: 1800\n";
+        let at = source.find("1800").unwrap();
+        let span = Span::from_bytes(source, at..at + 4);
+        let report = Report::new(
+            "a.yaml",
+            source,
+            vec![Diagnostic::error("年度超出范围", Some(span))],
+        );
+        let text = report.to_string();
+        assert!(text.contains("错误: 年度超出范围"), "{text}");
+        assert!(text.contains("a.yaml:1:5"), "{text}");
+        assert!(text.contains("^^^^"), "{text}");
+    }
+
+    #[test]
+    fn diagnostics_are_sorted_by_place() {
+        let source = "a\nb\n";
+        let report = Report::new(
+            "x",
+            source,
+            vec![
+                Diagnostic::error("second", Some(Span::from_bytes(source, 2..3))),
+                Diagnostic::error("first", Some(Span::from_bytes(source, 0..1))),
+            ],
+        );
+        assert_eq!(report.diagnostics[0].message, "first");
+    }
+}

@@ -1,0 +1,38 @@
+//! zongjie (总结) writes the annual reports of Chinese government bureaus
+//! from a YAML data file: it checks the file, renders it through Tera
+//! templates in the house style of a 年度工作总结 or a 法治政府建设年度报告,
+//! and starts next year's file from this year's.
+//!
+//! Each flow lives in its own module:
+//!
+//! | flow | module |
+//! |---|---|
+//! | YAML text → node tree | [`yaml`] |
+//! | node tree → report (schema) | [`load`] |
+//! | the report as data | [`model`] |
+//! | whole-report checks | [`check`] |
+//! | figures, derived values, `{名称}` markers | [`figures`] |
+//! | numbering and dates | [`chinese`] |
+//! | Tera filters and functions | [`filters`] |
+//! | built-in and custom templates | [`templates`] |
+//! | report → Markdown / text | [`render`], [`markup`] |
+//! | starter data files | [`init`] |
+//! | writing results safely | [`output`] |
+
+pub mod check;
+pub mod chinese;
+pub mod datafile;
+pub mod diagnostic;
+pub mod error;
+pub mod figures;
+pub mod filters;
+pub mod init;
+pub mod load;
+pub mod markup;
+pub mod model;
+pub mod output;
+pub mod render;
+pub mod templates;
+pub mod yaml;
+
+pub use error::Error;

@@ -1,0 +1,249 @@
+//! The `zongjie` command: parses arguments and calls the library.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use zongjie::check::{self, Purpose};
+use zongjie::error::Error;
+use zongjie::init::{self, Starter};
+use zongjie::model::Kind;
+use zongjie::output::{self, Destination};
+use zongjie::render::{self, Format};
+use zongjie::templates;
+
+/// zongjie（总结）：用一个 YAML 数据文件写出机关单位的年度工作总结和法治政府建设年度报告。
+/// Writes the annual reports of Chinese government bureaus from a YAML data file.
+#[derive(Parser)]
+#[command(name = "zongjie", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// 生成带注释的起始数据文件 (write a commented starter data file)
+    Init {
+        /// 报告类型 (kind of report)
+        #[arg(long, value_enum, default_value = "work-summary")]
+        kind: KindArg,
+        /// 单位全称 (the bureau's full name)
+        #[arg(long, default_value = "某某市司法局")]
+        bureau: String,
+        /// 年度；默认为最近一个需要总结的年份 (report year)
+        #[arg(long)]
+        year: Option<i32>,
+        /// 以印发通知的形式发出 (sent out with a covering circular)
+        #[arg(long)]
+        circular: bool,
+        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 检查数据文件，列出全部问题，不写任何文件 (check data files)
+    Check {
+        /// 数据文件 (data files)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// 由数据文件生成报告 (render a report)
+    Render {
+        /// 数据文件 (data file)
+        file: PathBuf,
+        /// 模板名称；默认按数据文件的类型 (template name)
+        #[arg(long)]
+        template: Option<String>,
+        /// 自定义模板目录，同名模板优先 (directory of custom templates)
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// 输出格式 (output format)
+        #[arg(short, long, value_enum, default_value = "md")]
+        format: FormatArg,
+        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 列出内置模板，或导出到目录作为自定义模板的起点 (list or eject the built-in templates)
+    Templates {
+        /// 把内置模板写到这个目录 (write the built-in templates into DIR)
+        #[arg(long, value_name = "DIR")]
+        eject: Option<PathBuf>,
+        /// 覆盖目录中已存在的同名文件 (overwrite existing files)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    /// 年度工作总结
+    #[value(name = "work-summary", alias = "工作总结")]
+    WorkSummary,
+    /// 法治政府建设年度报告
+    #[value(name = "rule-of-law-report", alias = "法治政府建设年度报告")]
+    RuleOfLaw,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum FormatArg {
+    /// docx-ready Markdown
+    Md,
+    /// 纯文本，段首空两格 (plain text)
+    Txt,
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("{error}");
+            ExitCode::from(error.exit_code() as u8)
+        }
+    }
+}
+
+/// clap's own messages are English; say in Chinese what went wrong first.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let kind = error.kind();
+    if matches!(kind, ErrorKind::DisplayHelp | ErrorKind::DisplayVersion) {
+        let _ = error.print();
+        return ExitCode::SUCCESS;
+    }
+    let summary = match kind {
+        ErrorKind::InvalidValue | ErrorKind::ValueValidation => "参数的值不对",
+        ErrorKind::UnknownArgument => "没有这个参数",
+        ErrorKind::InvalidSubcommand => "没有这个子命令",
+        ErrorKind::MissingRequiredArgument => "缺少必需的参数",
+        ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            "请给出子命令"
+        }
+        _ => "命令行用法不对",
+    };
+    eprintln!("用法错误：{summary}（运行 zongjie --help 查看用法）\n{error}");
+    ExitCode::from(2)
+}
+
+fn run(command: Command) -> Result<ExitCode, Error> {
+    match command {
+        Command::Init {
+            kind,
+            bureau,
+            year,
+            circular,
+            output,
+            force,
+        } => {
+            let starter = Starter {
+                kind: kind.into(),
+                bureau,
+                year: year.unwrap_or_else(|| init::default_year(chrono::Local::now().date_naive())),
+                circular,
+            };
+            let text = init::starter_file(&starter);
+            output::write(
+                &Destination::from_arg(output.as_deref()),
+                text.as_bytes(),
+                force,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { files } => check_files(&files),
+        Command::Render {
+            file,
+            template,
+            templates,
+            format,
+            output,
+            force,
+        } => {
+            let source = read(&file)?;
+            let options = render::Options {
+                template: template.as_deref(),
+                templates_dir: templates.as_deref(),
+            };
+            let format = match format {
+                FormatArg::Md => Format::Markdown,
+                FormatArg::Txt => Format::Text,
+            };
+            let text = render::render(&display(&file), &source, format, &options)?;
+            output::write(
+                &Destination::from_arg(output.as_deref()),
+                text.as_bytes(),
+                force,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates { eject, force } => {
+            match eject {
+                Some(dir) => {
+                    for path in templates::eject(&dir, force)? {
+                        println!("已写出 {}", path.display());
+                    }
+                }
+                None => {
+                    for (name, _) in templates::BUILTIN {
+                        println!("{}", name.trim_end_matches(".md"));
+                    }
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
+    let mut failed = false;
+    let stderr = &mut std::io::stderr().lock();
+    for file in files {
+        let source = read(file)?;
+        let checked = check::check(&display(file), &source, Purpose::Review);
+        let diagnostics = &checked.diagnostics;
+        let _ = write!(stderr, "{diagnostics}");
+        let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
+        let _ = match (errors, warnings) {
+            (0, 0) => writeln!(stderr, "{}：没有发现问题", diagnostics.path),
+            (0, w) => writeln!(stderr, "{}：没有错误，{w} 个警告", diagnostics.path),
+            (e, w) => writeln!(stderr, "{}：{e} 个错误，{w} 个警告", diagnostics.path),
+        };
+        failed |= errors > 0;
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn read(path: &Path) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+fn display(path: &Path) -> String {
+    path.display().to_string()
+}
+
+impl From<KindArg> for Kind {
+    fn from(kind: KindArg) -> Kind {
+        match kind {
+            KindArg::WorkSummary => Kind::WorkSummary,
+            KindArg::RuleOfLaw => Kind::RuleOfLaw,
+        }
+    }
+}
