@@ -120,7 +120,7 @@ impl Writer<'_> {
         );
         self.line(0, &format!("年度: {}", report.year));
         self.line(0, &format!("类型: {}", report.kind.chinese_name()));
-        self.comment(0, "标题：不写则用本类报告的标准标题");
+        self.comment(0, "标题：不写则用本类报告的标准标题；写成 \"\" 则不要标题");
         self.optional(
             0,
             "标题",

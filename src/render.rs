@@ -88,8 +88,9 @@ pub struct ReportContext {
     pub kind: &'static str,
     /// 工作总结 or 法治政府建设年度报告.
     pub kind_name: &'static str,
-    /// The title, the kind's standard one when the file gives none.
-    pub title: String,
+    /// The title: the kind's standard one when the file gives none, and
+    /// none at all when the file gives an empty one.
+    pub title: Option<String>,
     /// The report year.
     pub year: i32,
     /// The year after it, which the plans are for.
@@ -217,8 +218,9 @@ impl Builder<'_> {
 
     fn report(&mut self, report: &Report) -> ReportContext {
         let title = match &report.title {
-            Some(title) => self.expand(title, 0),
-            None => standard_title(report),
+            Some(title) if title.value.is_empty() => None,
+            Some(title) => Some(self.expand(title, 0)),
+            None => Some(standard_title(report)),
         };
         let mut opening = self.expand_all(&report.opening, 0);
         let honours: String = report
@@ -239,7 +241,10 @@ impl Builder<'_> {
             title: c.title.as_ref().map(|t| self.expand(t, 0)),
             body: match &c.body {
                 Some(body) => self.expand(body, 0),
-                None => format!("现将《{title}》印发给你们，请结合实际认真贯彻落实。"),
+                None => format!(
+                    "现将《{}》印发给你们，请结合实际认真贯彻落实。",
+                    title.as_deref().unwrap_or_default()
+                ),
             },
         });
         ReportContext {
@@ -421,11 +426,11 @@ pub fn standard_heading(report: &Report, role: Role) -> String {
         (Kind::RuleOfLaw, Role::Work) => format!("{year}年推进法治政府建设的主要举措和成效"),
         (Kind::RuleOfLaw, Role::Highlights) => format!("{year}年法治政府建设亮点工作"),
         (Kind::RuleOfLaw, Role::Shortcomings) => {
-            format!("{year}年推进法治政府建设存在的不足和原因")
+            format!("{year}年度推进法治政府建设存在的不足和原因")
         }
-        (Kind::RuleOfLaw, Role::Plans) => format!("{next}年推进法治政府建设的主要安排"),
+        (Kind::RuleOfLaw, Role::Plans) => format!("{next}年度推进法治政府建设的主要安排"),
         (_, Role::Duties) => format!(
-            "{year}年党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
+            "{year}年度党政主要负责人履行推进法治建设第一责任人职责，加强法治政府建设的有关情况"
         ),
         (_, Role::Other) => "其他需要报告的情况".to_string(),
     }
