@@ -153,6 +153,15 @@ impl Report {
     pub fn has_errors(&self) -> bool {
         self.error_count() > 0
     }
+
+    /// One line on the file: its path and how many errors and warnings.
+    pub fn summary(&self) -> String {
+        match (self.error_count(), self.warning_count()) {
+            (0, 0) => format!("{}：没有发现问题", self.path),
+            (0, w) => format!("{}：没有错误，{w} 个警告", self.path),
+            (e, w) => format!("{}：{e} 个错误，{w} 个警告", self.path),
+        }
+    }
 }
 
 impl fmt::Display for Report {

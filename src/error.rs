@@ -58,14 +58,7 @@ impl Error {
 }
 
 fn summary(report: &Report) -> String {
-    let errors = report.error_count();
-    let warnings = report.warning_count();
-    let mut text = report.to_string();
-    text.push_str(&format!("“{}”有 {errors} 个错误", report.path));
-    if warnings > 0 {
-        text.push_str(&format!("、{warnings} 个警告"));
-    }
-    text
+    format!("{report}{}", report.summary())
 }
 
 fn io_reason(error: &io::Error) -> String {

@@ -573,38 +573,7 @@ impl Loader<'_> {
         match &node.value {
             Value::Map(_) => {
                 let fields = self.entries(node, FIGURE_FIELDS, &what)?;
-                let unit = self.optional_text(&fields, "单位").map(|t| t.value);
-                if let Some(value) = fields.get("值") {
-                    figure.value_span = Some(value.span.clone());
-                    if let Some((quantity, written_unit)) =
-                        self.quantity(value, &format!("{what}.值"))
-                    {
-                        figure.value = Some(quantity);
-                        figure.unit =
-                            self.reconcile_unit(unit.as_deref(), written_unit, value, &what);
-                    }
-                } else {
-                    figure.unit = unit.unwrap_or_default();
-                }
-                for (field, slot) in [
-                    ("目标", &mut figure.target),
-                    ("上年", &mut figure.last_year),
-                ] {
-                    if let Some(n) = fields.get(field) {
-                        if let Some((quantity, written_unit)) =
-                            self.quantity(n, &format!("{what}.{field}"))
-                        {
-                            if !written_unit.is_empty() && written_unit != figure.unit {
-                                self.error(
-                                    format!("“{what}.{field}”的单位“{written_unit}”与“值”的单位“{}”不一致", figure.unit),
-                                    &n.span,
-                                );
-                            }
-                            *slot = Some(quantity);
-                        }
-                    }
-                }
-                figure.part_of = self.optional_text(&fields, "属于");
+                self.figure_fields(&mut figure, &fields, &what);
             }
             Value::Null => {}
             _ => {
@@ -615,6 +584,44 @@ impl Loader<'_> {
             }
         }
         Some(figure)
+    }
+
+    /// A figure written out key by key: 值, 单位, 目标, 上年, 属于.
+    fn figure_fields(&mut self, figure: &mut Figure, fields: &Entries, what: &str) {
+        let unit = self.optional_text(fields, "单位").map(|t| t.value);
+        match fields.get("值") {
+            Some(value) => {
+                figure.value_span = Some(value.span.clone());
+                if let Some((quantity, written_unit)) = self.quantity(value, &format!("{what}.值"))
+                {
+                    figure.value = Some(quantity);
+                    figure.unit = self.reconcile_unit(unit.as_deref(), written_unit, value, what);
+                }
+            }
+            None => figure.unit = unit.unwrap_or_default(),
+        }
+        figure.target = self.companion_value(fields, "目标", &figure.unit, what);
+        figure.last_year = self.companion_value(fields, "上年", &figure.unit, what);
+        figure.part_of = self.optional_text(fields, "属于");
+    }
+
+    /// A target or last year's value, which must share the figure's unit.
+    fn companion_value(
+        &mut self,
+        fields: &Entries,
+        key: &str,
+        unit: &str,
+        what: &str,
+    ) -> Option<Quantity> {
+        let node = fields.get(key)?;
+        let (quantity, written_unit) = self.quantity(node, &format!("{what}.{key}"))?;
+        if !written_unit.is_empty() && written_unit != unit {
+            self.error(
+                format!("“{what}.{key}”的单位“{written_unit}”与“值”的单位“{unit}”不一致"),
+                &node.span,
+            );
+        }
+        Some(quantity)
     }
 
     fn reconcile_unit(

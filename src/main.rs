@@ -213,13 +213,8 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
         let checked = check::check(&display(file), &source, Purpose::Review);
         let diagnostics = &checked.diagnostics;
         let _ = write!(stderr, "{diagnostics}");
-        let (errors, warnings) = (diagnostics.error_count(), diagnostics.warning_count());
-        let _ = match (errors, warnings) {
-            (0, 0) => writeln!(stderr, "{}：没有发现问题", diagnostics.path),
-            (0, w) => writeln!(stderr, "{}：没有错误，{w} 个警告", diagnostics.path),
-            (e, w) => writeln!(stderr, "{}：{e} 个错误，{w} 个警告", diagnostics.path),
-        };
-        failed |= errors > 0;
+        let _ = writeln!(stderr, "{}", diagnostics.summary());
+        failed |= diagnostics.has_errors();
     }
     Ok(if failed {
         ExitCode::from(1)

@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use tera::{ErrorKind, Tera};
+use tera::Tera;
 
 use crate::error::Error;
 use crate::filters;
@@ -91,33 +91,42 @@ impl Templates {
         &mut self.tera
     }
 
-    /// Turns a Tera error into ours, naming the template's file when it is a
-    /// bureau's own, with line and column.
+    /// Turns a Tera error into ours: Chinese headline with the template's
+    /// file (a bureau's own file by its path), line and column, then Tera's
+    /// own report with the source line and caret.
     pub fn template_error(&self, error: &tera::Error) -> Error {
-        let located = match error.kind() {
-            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => Some(report),
-            _ => None,
-        };
-        let Some(report) = located else {
-            return Error::Template(full_message(error));
-        };
-        let file = self
-            .files
-            .iter()
-            .find(|(name, _)| name == report.filename())
-            .map_or_else(
-                || format!("内置模板 {}", report.filename()),
-                |(_, path)| path.display().to_string(),
-            );
-        let span = report.span();
-        Error::Template(format!(
-            "{file} 第 {} 行第 {} 列：{}\n{}",
-            span.start_line,
-            span.start_col + 1,
-            report.message(),
-            full_message(error)
-        ))
+        let mut detail = full_message(error);
+        for (name, path) in &self.files {
+            detail = detail.replace(&format!("--> {name}:"), &format!("--> {}:", path.display()));
+        }
+        let headline = detail.lines().next().unwrap_or_default();
+        let message = headline.strip_prefix("error: ").unwrap_or(headline);
+        let place = detail
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("--> "));
+        match place.and_then(split_location) {
+            Some((file, line, column)) => {
+                let is_builtin = BUILTIN.iter().any(|(name, _)| *name == file);
+                let file = if is_builtin {
+                    format!("内置模板 {file}")
+                } else {
+                    file.to_string()
+                };
+                Error::Template(format!(
+                    "{file} 第 {line} 行第 {column} 列：{message}\n{detail}"
+                ))
+            }
+            None => Error::Template(detail),
+        }
     }
+}
+
+/// `path:line:column` → its parts; the path may itself hold colons.
+fn split_location(place: &str) -> Option<(&str, &str, &str)> {
+    let (rest, column) = place.rsplit_once(':')?;
+    let (file, line) = rest.rsplit_once(':')?;
+    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (numeric(line) && numeric(column)).then_some((file, line, column))
 }
 
 /// Tera's message with its causes, which carry what a filter said.
