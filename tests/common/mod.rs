@@ -59,3 +59,31 @@ pub fn stdout_of(command: &mut Command) -> String {
     );
     String::from_utf8(output.stdout).expect("UTF-8 output")
 }
+
+/// The seed reports' directory from `ZONGJIE_SEEDS`, which `.ci/run` sets.
+/// Unset: `None`, with a note that the test is skipped. Set but without
+/// the five seeds: a failure, since CI would otherwise pass vacuously.
+pub fn seeds_dir() -> Option<PathBuf> {
+    let Some(dir) = std::env::var_os("ZONGJIE_SEEDS") else {
+        eprintln!("note: ZONGJIE_SEEDS is not set; skipping the tests that read the seed reports");
+        return None;
+    };
+    let dir = PathBuf::from(dir);
+    for number in 0..5 {
+        seed_path(&dir, number);
+    }
+    Some(dir)
+}
+
+/// The path of seed `number` (000_….txt) in `dir`; panics if it is missing.
+pub fn seed_path(dir: &Path, number: usize) -> PathBuf {
+    let prefix = format!("{number:03}_");
+    std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("ZONGJIE_SEEDS={} cannot be read: {e}", dir.display()))
+        .map(|entry| entry.expect("entry").path())
+        .find(|path| {
+            path.file_name()
+                .is_some_and(|name| name.to_string_lossy().starts_with(&prefix))
+        })
+        .unwrap_or_else(|| panic!("seed {prefix}*.txt missing from {}", dir.display()))
+}
