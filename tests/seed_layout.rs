@@ -44,7 +44,11 @@ fn normalized_lines(text: &str) -> Vec<String> {
 
 /// The numeral a line starts with, for `一、` (level 1) or `（一）` (level 2).
 fn leading_number(line: &str, level: u8) -> Option<String> {
-    let rest = if level == 1 { line } else { line.strip_prefix('（')? };
+    let rest = if level == 1 {
+        line
+    } else {
+        line.strip_prefix('（')?
+    };
     let numeral: String = rest.chars().take_while(|c| NUMERALS.contains(*c)).collect();
     let close = if level == 1 { '、' } else { '）' };
     (!numeral.is_empty() && rest[numeral.len()..].starts_with(close)).then_some(numeral)
@@ -64,7 +68,11 @@ fn features(text: &str) -> BTreeSet<&'static str> {
         if line.contains("一是") && line.contains("二是") {
             found.insert("一是二是接排在一段");
         }
-        if line.starts_with("一是") && lines.get(i + 1).is_some_and(|next| next.starts_with("二是")) {
+        if line.starts_with("一是")
+            && lines
+                .get(i + 1)
+                .is_some_and(|next| next.starts_with("二是"))
+        {
             found.insert("一是二是各自成段");
         }
         if line.contains("以下") && line.contains("个方面") {
@@ -101,9 +109,17 @@ fn examples_have_their_seeds_layout() {
     for (number, stem, same_headings) in PAIRS {
         let seed = std::fs::read_to_string(seed_path(&dir, number)).unwrap();
         let rendered = render_text(stem);
-        assert_eq!(features(&rendered), features(&seed), "{stem} against seed {number:03}");
+        assert_eq!(
+            features(&rendered),
+            features(&seed),
+            "{stem} against seed {number:03}"
+        );
         if same_headings {
-            assert_eq!(level_one_headings(&rendered), level_one_headings(&seed), "{stem} against seed {number:03}");
+            assert_eq!(
+                level_one_headings(&rendered),
+                level_one_headings(&seed),
+                "{stem} against seed {number:03}"
+            );
         }
     }
 }
@@ -134,17 +150,16 @@ fn figures_are_written_as_the_seeds_write_them() {
     let seeds: String = (0..5)
         .flat_map(|n| normalized_lines(&std::fs::read_to_string(seed_path(&dir, n)).unwrap()))
         .collect();
-    let rendered: String = PAIRS
-        .iter()
-        .map(|(_, stem, _)| render_text(stem))
-        .collect();
+    let rendered: String = PAIRS.iter().map(|(_, stem, _)| render_text(stem)).collect();
     for pattern in ["万余人次", "万元", "%，", "件，", "余件", "达100%"] {
         assert!(seeds.contains(pattern), "seeds lack {pattern}");
         assert!(rendered.contains(pattern), "examples lack {pattern}");
     }
     let spaced_unit = rendered.lines().find(|line| {
         let chars: Vec<char> = line.chars().collect();
-        chars.windows(3).any(|w| w[0].is_ascii_digit() && w[1] == ' ' && !w[2].is_ascii())
+        chars
+            .windows(3)
+            .any(|w| w[0].is_ascii_digit() && w[1] == ' ' && !w[2].is_ascii())
     });
     assert_eq!(spaced_unit, None, "a figure with a space before its unit");
 }
