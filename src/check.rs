@@ -130,13 +130,13 @@ fn check_part_of(report: &Report, part: &Figure, whole_name: &Text, found: &mut 
 
 fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
     let resolver = Resolver::new(report);
-    for (text, count) in report.texts() {
+    for crate::model::Prose { text, count, .. } in report.texts() {
         let markers = match figures::find_markers(&text.value) {
             Ok(markers) => markers,
             Err(offset) => {
                 found.push(Diagnostic::error(
                     "“{”没有对应的“}”：引用数据请写成 {名称}，要写花括号本身请写 {{",
-                    locate(source, text, offset..offset + 1),
+                    text.source_span(source, offset..offset + 1),
                 ));
                 continue;
             }
@@ -147,7 +147,7 @@ fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut 
                 found.push(citation_diagnostic(
                     &error,
                     purpose,
-                    locate(source, text, marker.range),
+                    text.source_span(source, marker.range),
                 ));
             }
         }
@@ -159,24 +159,6 @@ fn citation_diagnostic(error: &CiteError, purpose: Purpose, span: Option<Span>) 
         (CiteError::Unfilled(_), Purpose::Review) => Diagnostic::warning(error.message(), span),
         _ => Diagnostic::error(error.message(), span),
     }
-}
-
-/// Where a stretch of a text's value is in the file. Text from YAML is
-/// found verbatim inside the text's span in all but escaped strings; when it
-/// is not, the whole text is pointed at.
-fn locate(source: &str, text: &Text, range: std::ops::Range<usize>) -> Option<Span> {
-    let span = text.span.as_ref()?;
-    let needle = &text.value[range.clone()];
-    let occurrence = text.value[..range.start].matches(needle).count();
-    let window = source.get(span.bytes.clone())?;
-    let found = window.match_indices(needle).nth(occurrence);
-    Some(match found {
-        Some((at, _)) => {
-            let start = span.bytes.start + at;
-            Span::from_bytes(source, start..start + needle.len())
-        }
-        None => span.clone(),
-    })
 }
 
 #[cfg(test)]

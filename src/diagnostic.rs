@@ -84,6 +84,8 @@ pub struct Diagnostic {
     pub span: Option<Span>,
     /// A hint or the underlying English detail.
     pub note: Option<String>,
+    /// The lint rule's code (P001…), for findings of a rule.
+    pub code: Option<&'static str>,
 }
 
 impl Diagnostic {
@@ -94,6 +96,7 @@ impl Diagnostic {
             message: message.into(),
             span,
             note: None,
+            code: None,
         }
     }
 
@@ -103,6 +106,12 @@ impl Diagnostic {
             severity: Severity::Warning,
             ..Diagnostic::error(message, span)
         }
+    }
+
+    /// The same diagnostic with a rule code.
+    pub fn with_code(mut self, code: &'static str) -> Diagnostic {
+        self.code = Some(code);
+        self
     }
 
     /// The same diagnostic with a note added.
@@ -172,7 +181,10 @@ impl fmt::Display for Report {
                 Severity::Error => Level::ERROR.with_name("错误"),
                 Severity::Warning => Level::WARNING.with_name("警告"),
             };
-            let title = level.primary_title(diagnostic.message.as_str());
+            let mut title = level.primary_title(diagnostic.message.as_str());
+            if let Some(code) = diagnostic.code {
+                title = title.id(code);
+            }
             let mut group = match &diagnostic.span {
                 Some(span) => title.element(
                     Snippet::source(self.source.as_str())
@@ -233,6 +245,17 @@ mod tests {
         assert!(text.contains("错误: 年度超出范围"), "{text}");
         assert!(text.contains("a.yaml:1:5"), "{text}");
         assert!(text.contains("^^^^"), "{text}");
+    }
+
+    #[test]
+    fn rule_codes_are_shown() {
+        let source = "共3,094人";
+        let report = Report::new(
+            "a.txt",
+            source,
+            vec![Diagnostic::error("半角", Some(Span::from_bytes(source, 4..5))).with_code("P001")],
+        );
+        assert!(report.to_string().contains("错误[P001]: 半角"), "{report}");
     }
 
     #[test]

@@ -27,6 +27,7 @@ pub mod error;
 pub mod figures;
 pub mod filters;
 pub mod init;
+pub mod lint;
 pub mod load;
 pub mod markup;
 pub mod model;

@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use zongjie::check::{self, Purpose};
 use zongjie::error::Error;
 use zongjie::init::{self, Starter};
+use zongjie::lint;
 use zongjie::model::Kind;
 use zongjie::output::{self, Destination};
 use zongjie::render::{self, Format};
@@ -72,6 +73,18 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 按公文规范检查文字：标点、配对、空格、数字、序号、年份 (lint Chinese official text)
+    Lint {
+        /// 数据文件、.txt、.md 或 .docx 报告 (data files or reports)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 自动修正不改变原意的问题，原文件另存为 .bak (apply the safe fixes, keeping a backup)
+        #[arg(long)]
+        fix: bool,
+        /// 输出格式 (output format)
+        #[arg(long, value_enum, default_value = "human")]
+        format: LintFormatArg,
+    },
     /// 列出内置模板，或导出到目录作为自定义模板的起点 (list or eject the built-in templates)
     Templates {
         /// 把内置模板写到这个目录 (write the built-in templates into DIR)
@@ -91,6 +104,14 @@ enum KindArg {
     /// 法治政府建设年度报告
     #[value(name = "rule-of-law-report", alias = "法治政府建设年度报告")]
     RuleOfLaw,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LintFormatArg {
+    /// 按文件分组的说明 (grouped by file, for people)
+    Human,
+    /// JSON，供程序读取 (for programs)
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -187,6 +208,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Lint { files, fix, format } => lint_files(&files, fix, format),
         Command::Templates { eject, force } => {
             match eject {
                 Some(dir) => {
@@ -215,6 +237,41 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
         let _ = write!(stderr, "{diagnostics}");
         let _ = writeln!(stderr, "{}", diagnostics.summary());
         failed |= diagnostics.has_errors();
+    }
+    Ok(if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<ExitCode, Error> {
+    let mut results = Vec::new();
+    for file in files {
+        let source = read(file)?;
+        let linted = lint::lint_source(&display(file), &source)?;
+        if fix && let Some(fixed) = &linted.fixed {
+            let backup = lint::write_fixed(file, fixed)?;
+            eprintln!(
+                "已修正 {}，原文件保存为 {}",
+                file.display(),
+                backup.display()
+            );
+            results.push(lint::lint_source(&display(file), fixed)?);
+        } else {
+            results.push(linted);
+        }
+    }
+    let failed = results.iter().any(|r| r.report.has_errors());
+    match format {
+        LintFormatArg::Human => {
+            let stderr = &mut std::io::stderr().lock();
+            for result in &results {
+                let _ = write!(stderr, "{}", result.report);
+                let _ = writeln!(stderr, "{}", result.report.summary());
+            }
+        }
+        LintFormatArg::Json => println!("{}", lint::to_json(&results)),
     }
     Ok(if failed {
         ExitCode::from(1)

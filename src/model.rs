@@ -22,6 +22,24 @@ impl Text {
             span: None,
         }
     }
+
+    /// Where a stretch (byte `range`) of the value is in `source`, the file
+    /// it was read from. Text from YAML is found verbatim inside its span in
+    /// all but escaped strings; when it is not, the whole text is pointed at.
+    pub fn source_span(&self, source: &str, range: std::ops::Range<usize>) -> Option<Span> {
+        let span = self.span.as_ref()?;
+        let needle = self.value.get(range.clone())?;
+        let occurrence = self.value[..range.start].matches(needle).count();
+        let window = source.get(span.bytes.clone())?;
+        let found = window.match_indices(needle).nth(occurrence);
+        Some(match found {
+            Some((at, _)) => {
+                let start = span.bytes.start + at;
+                Span::from_bytes(source, start..start + needle.len())
+            }
+            None => span.clone(),
+        })
+    }
 }
 
 /// The two kinds of annual report.
@@ -163,6 +181,38 @@ impl Role {
         Role::Plans,
         Role::Other,
     ];
+
+    /// What a 一、 heading says the section is, from its words: 工作打算 is
+    /// the plans, 存在的不足 the shortcomings… A heading that names none
+    /// (a theme of the work) gives `None`.
+    pub fn from_heading(heading: &str) -> Option<Role> {
+        const KEYWORDS: [(&[&str], Role); 6] = [
+            (&["第一责任人"], Role::Duties),
+            (
+                &["打算", "安排", "下一步", "工作计划", "工作思路"],
+                Role::Plans,
+            ),
+            (&["不足", "存在的问题", "短板"], Role::Shortcomings),
+            (&["亮点", "特色工作"], Role::Highlights),
+            (&["其他需要报告"], Role::Other),
+            (
+                &[
+                    "工作情况",
+                    "举措",
+                    "成效",
+                    "基本情况",
+                    "开展情况",
+                    "主要工作",
+                    "工作总结",
+                ],
+                Role::Work,
+            ),
+        ];
+        KEYWORDS
+            .iter()
+            .find(|(words, _)| words.iter().any(|w| heading.contains(w)))
+            .map(|(_, role)| *role)
+    }
 
     /// The name templates see (`s.role`).
     pub fn id(self) -> &'static str {
@@ -332,33 +382,49 @@ impl Report {
         self.sections.iter().find(|s| s.role == role)
     }
 
-    /// Every piece of prose in the report, each with the number of items
-    /// `{项数}` counts where it stands (0 where there is nothing to count).
-    pub fn texts(&self) -> Vec<(&Text, usize)> {
-        let mut texts: Vec<(&Text, usize)> = Vec::new();
+    /// Every piece of prose in the report, with what `{项数}` counts where
+    /// it stands and the section it is in.
+    pub fn texts(&self) -> Vec<Prose<'_>> {
+        let loose = |text, role| Prose {
+            text,
+            count: 0,
+            role,
+        };
+        let mut texts: Vec<Prose> = Vec::new();
         let top = [&self.title, &self.recipient, &self.signature];
-        texts.extend(top.into_iter().flatten().map(|t| (t, 0)));
+        texts.extend(top.into_iter().flatten().map(|t| loose(t, None)));
         if let Some(circular) = &self.circular {
             texts.extend(
                 circular
                     .title
                     .iter()
                     .chain(circular.body.iter())
-                    .map(|t| (t, 0)),
+                    .map(|t| loose(t, None)),
             );
         }
         texts.extend(
             self.opening
                 .iter()
                 .chain(self.honours.iter())
-                .map(|t| (t, 0)),
+                .map(|t| loose(t, None)),
         );
         for section in &self.sections {
-            collect_part_texts(&section.body, &mut texts);
+            collect_part_texts(&section.body, section.role, &mut texts);
         }
-        texts.extend(self.attachments.iter().map(|t| (t, 0)));
+        texts.extend(self.attachments.iter().map(|t| loose(t, None)));
         texts
     }
+}
+
+/// A piece of prose and where it stands in the report.
+#[derive(Debug, Clone, Copy)]
+pub struct Prose<'a> {
+    /// The text.
+    pub text: &'a Text,
+    /// What `{项数}` counts here (0 where there is nothing to count).
+    pub count: usize,
+    /// The section it is in, if any.
+    pub role: Option<Role>,
 }
 
 impl Part {
@@ -370,13 +436,18 @@ impl Part {
     }
 }
 
-fn collect_part_texts<'a>(part: &'a Part, texts: &mut Vec<(&'a Text, usize)>) {
+fn collect_part_texts<'a>(part: &'a Part, role: Role, texts: &mut Vec<Prose<'a>>) {
     let count = part.item_count();
+    let in_section = |text, count| Prose {
+        text,
+        count,
+        role: Some(role),
+    };
     texts.extend(
         part.heading
             .iter()
             .chain(part.text.iter())
-            .map(|t| (t, count)),
+            .map(|t| in_section(t, count)),
     );
     for point in &part.points {
         texts.extend(
@@ -384,11 +455,11 @@ fn collect_part_texts<'a>(part: &'a Part, texts: &mut Vec<(&'a Text, usize)>) {
                 .heading
                 .iter()
                 .chain(point.text.iter())
-                .map(|t| (t, 0)),
+                .map(|t| in_section(t, 0)),
         );
     }
     for child in &part.parts {
-        collect_part_texts(child, texts);
+        collect_part_texts(child, role, texts);
     }
 }
 
@@ -409,6 +480,34 @@ mod tests {
         assert_eq!(Level::from_bureau_name("上高县司法局"), Level::County);
         assert_eq!(Level::from_bureau_name("峄城区司法局"), Level::District);
         assert_eq!(Level::District.scope(), "全区");
+    }
+
+    #[test]
+    fn roles_are_read_from_headings() {
+        let cases = [
+            ("一、2022年工作情况", Some(Role::Work)),
+            ("二、2022年亮点工作", Some(Role::Highlights)),
+            ("三、2023年工作打算", Some(Role::Plans)),
+            ("二、下一步的打算", Some(Role::Plans)),
+            ("四、2023年度推进法治政府建设的主要安排", Some(Role::Plans)),
+            (
+                "二、2022年度推进法治政府建设存在的不足和原因",
+                Some(Role::Shortcomings),
+            ),
+            (
+                "三、党政主要负责人履行推进法治建设第一责任人职责情况",
+                Some(Role::Duties),
+            ),
+            (
+                "一、2022年推进法治政府建设的主要举措和成效",
+                Some(Role::Work),
+            ),
+            ("五、其他需要报告的情况", Some(Role::Other)),
+            ("三、加强法治建设统筹谋划，法治福州建设迈出坚实步伐", None),
+        ];
+        for (heading, role) in cases {
+            assert_eq!(Role::from_heading(heading), role, "{heading}");
+        }
     }
 
     #[test]
