@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::{Finding, Paragraph, apply_edits, check_paragraphs};
-use crate::diagnostic::{Diagnostic, Report, Span};
+use crate::diagnostic::{Diagnostic, Report, Severity, Span};
 use crate::error::Error;
 use crate::figures;
 use crate::load;
@@ -84,6 +84,23 @@ pub struct Linted {
 /// Lints the text of the file at `path`.
 pub fn lint_source(path: &str, source: &str) -> Result<Linted, Error> {
     let kind = SourceKind::detect(path, source);
+    let (paragraphs, findings) = paragraphs_and_findings(kind, path, source)?;
+    let diagnostics = findings
+        .iter()
+        .map(|(i, finding)| diagnostic(source, &paragraphs[*i], finding))
+        .collect();
+    let fixed = fixed_source(kind, source, &paragraphs, &findings);
+    Ok(Linted {
+        report: Report::new(path, source, diagnostics),
+        fixed,
+    })
+}
+
+fn paragraphs_and_findings(
+    kind: SourceKind,
+    path: &str,
+    source: &str,
+) -> Result<(Vec<Located>, Vec<(usize, Finding)>), Error> {
     let (paragraphs, year, typed_numbers) = match kind {
         SourceKind::DataFile => data_file_paragraphs(path, source)?,
         SourceKind::Text => text_paragraphs(source, false),
@@ -98,44 +115,33 @@ pub fn lint_source(path: &str, source: &str) -> Result<Linted, Error> {
         })
         .collect();
     let findings = check_paragraphs(&checked, year);
-    let diagnostics = findings
-        .iter()
-        .map(|(i, finding)| diagnostic(source, &paragraphs[*i], finding))
-        .collect();
-    let fixed = fixed_source(source, &paragraphs, &findings, kind);
-    Ok(Linted {
-        report: Report::new(path, source, diagnostics),
-        fixed,
-    })
+    Ok((paragraphs, findings))
 }
 
 fn diagnostic(source: &str, paragraph: &Located, finding: &Finding) -> Diagnostic {
     let range = paragraph
         .source_range(&finding.range)
         .unwrap_or_else(|| paragraph.fallback.clone());
-    let mut diagnostic = match finding.rule.severity() {
-        crate::diagnostic::Severity::Error => Diagnostic::error(
-            finding.message.clone(),
-            Some(Span::from_bytes(source, range)),
-        ),
-        crate::diagnostic::Severity::Warning => Diagnostic::warning(
-            finding.message.clone(),
-            Some(Span::from_bytes(source, range)),
-        ),
-    };
-    diagnostic = diagnostic.with_code(finding.rule.code());
-    if finding.fix.is_some() {
-        diagnostic = diagnostic.with_note("可用 zongjie lint --fix 自动修正");
+    let span = Some(Span::from_bytes(source, range));
+    let diagnostic = match finding.rule.severity() {
+        Severity::Error => Diagnostic::error(finding.message.clone(), span),
+        Severity::Warning => Diagnostic::warning(finding.message.clone(), span),
     }
-    diagnostic
+    .with_code(finding.rule.code());
+    if finding.fix.is_some() {
+        diagnostic.with_note("可用 zongjie lint --fix 自动修正")
+    } else {
+        diagnostic
+    }
 }
 
-/// The source with every safe fix applied, repeated until none is left.
+/// The source with every safe fix applied, repeated until none is left
+/// (a fix can bring another to light: “a, b” → “a， b” → “a，b”).
 fn fixed_source(
+    kind: SourceKind,
     source: &str,
     paragraphs: &[Located],
     findings: &[(usize, Finding)],
-    kind: SourceKind,
 ) -> Option<String> {
     let edits = source_edits(source, paragraphs, findings);
     if edits.is_empty() {
@@ -143,25 +149,10 @@ fn fixed_source(
     }
     let mut fixed = apply_edits(source, edits);
     for _ in 0..3 {
-        let again = match kind {
-            SourceKind::DataFile => data_file_paragraphs("", &fixed)
-                .ok()
-                .map(|(p, y, t)| (p, y, t)),
-            SourceKind::Text => Some(text_paragraphs(&fixed, false)),
-            SourceKind::Markdown => Some(text_paragraphs(&fixed, true)),
-        };
-        let Some((paragraphs, year, typed_numbers)) = again else {
+        let Ok((paragraphs, findings)) = paragraphs_and_findings(kind, "", &fixed) else {
             break;
         };
-        let checked: Vec<Paragraph> = paragraphs
-            .iter()
-            .map(|p| Paragraph {
-                text: &p.text,
-                role: p.role,
-                typed_numbers,
-            })
-            .collect();
-        let edits = source_edits(&fixed, &paragraphs, &check_paragraphs(&checked, year));
+        let edits = source_edits(&fixed, &paragraphs, &findings);
         if edits.is_empty() {
             break;
         }
