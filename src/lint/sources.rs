@@ -96,11 +96,10 @@ pub fn lint_source(path: &str, source: &str) -> Result<Linted, Error> {
     })
 }
 
-fn paragraphs_and_findings(
-    kind: SourceKind,
-    path: &str,
-    source: &str,
-) -> Result<(Vec<Located>, Vec<(usize, Finding)>), Error> {
+/// A file's paragraphs and what the rules found in them, by paragraph.
+type Examined = (Vec<Located>, Vec<(usize, Finding)>);
+
+fn paragraphs_and_findings(kind: SourceKind, path: &str, source: &str) -> Result<Examined, Error> {
     let (paragraphs, year, typed_numbers) = match kind {
         SourceKind::DataFile => data_file_paragraphs(path, source)?,
         SourceKind::Text => text_paragraphs(source, false),
