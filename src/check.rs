@@ -4,6 +4,7 @@
 
 use crate::diagnostic::{Diagnostic, Report as Diagnostics, Span};
 use crate::figures::{self, CiteError, Resolver};
+use crate::lint;
 use crate::load;
 use crate::model::{Figure, Report, Text};
 
@@ -36,6 +37,9 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
     let mut diagnostics = loaded.diagnostics;
     if let Some(report) = &loaded.report {
         diagnostics.extend(check_report(source, report, purpose));
+        if purpose == Purpose::Review {
+            diagnostics.extend(prose_warnings(path, source));
+        }
     }
     Checked {
         report: loaded.report,
@@ -51,6 +55,24 @@ pub fn check_report(source: &str, report: &Report, purpose: Purpose) -> Vec<Diag
     check_figures(report, purpose, &mut found);
     check_citations(source, report, purpose, &mut found);
     found
+}
+
+/// The lint rules on the file's prose, as warnings: render writes the
+/// punctuation right whatever the file says, and `lint --fix` mends the
+/// file itself.
+fn prose_warnings(path: &str, source: &str) -> Vec<Diagnostic> {
+    let Ok(linted) = lint::lint_as(lint::SourceKind::DataFile, path, source) else {
+        return Vec::new();
+    };
+    linted
+        .report
+        .diagnostics
+        .into_iter()
+        .map(|d| Diagnostic {
+            severity: crate::diagnostic::Severity::Warning,
+            ..d
+        })
+        .collect()
 }
 
 fn check_year(report: &Report, found: &mut Vec<Diagnostic>) {
@@ -235,6 +257,25 @@ mod tests {
         let for_render = check("t.yaml", &source, Purpose::Render);
         assert_eq!(for_render.diagnostics.error_count(), 1);
         assert_eq!(for_render.diagnostics.warning_count(), 0);
+    }
+
+    #[test]
+    fn prose_rules_warn_at_their_place_in_the_file() {
+        let found = problems("开头: 共受理法律援助案件288余件,成效明显。\n");
+        assert_eq!(
+            found,
+            [
+                (
+                    "“288”是确数，后面不宜加“余”；约数应取整（如“280余”），确数则删去“余”"
+                        .to_string(),
+                    Some((4, 14))
+                ),
+                (
+                    "中文里用了半角的“,”，应为全角的“，”".to_string(),
+                    Some((4, 19))
+                ),
+            ]
+        );
     }
 
     #[test]

@@ -13,6 +13,7 @@ use crate::diagnostic::{Diagnostic, Report as Diagnostics};
 use crate::error::Error;
 use crate::figures::{self, Resolver};
 use crate::filters;
+use crate::lint;
 use crate::markup;
 use crate::model::{Kind, Part, Point, Report, Role, Text};
 use crate::templates::Templates;
@@ -199,9 +200,12 @@ struct Builder<'r> {
 }
 
 impl Builder<'_> {
+    /// The text with its markers filled in and its punctuation and spacing
+    /// put right (lint's safe fixes), so the report is clean whatever was
+    /// pasted into the file.
     fn expand(&mut self, text: &Text, count: usize) -> String {
         match self.resolver.counting(count).expand(&text.value) {
-            Ok(expanded) => expanded,
+            Ok(expanded) => lint::fix_text(&expanded),
             Err(errors) => {
                 for (_, error) in errors {
                     self.problems
@@ -462,6 +466,12 @@ mod tests {
             render_txt(HEAD),
             "长治市司法局2022年工作总结\n\n\u{3000}\u{3000}一年来，全市工作成效明显。\n"
         );
+    }
+
+    #[test]
+    fn pasted_half_width_punctuation_comes_out_full_width() {
+        let source = format!("{HEAD}工作: 律师会见2 次,公安1次(含视频会见)。\n");
+        assert!(render_txt(&source).contains("律师会见2次，公安1次（含视频会见）。"));
     }
 
     #[test]

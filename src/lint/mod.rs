@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use document::Paragraph;
-pub use sources::{Linted, lint_source};
+pub use sources::{Linted, SourceKind, lint_as, lint_source};
 
 use crate::diagnostic::Severity;
 use crate::error::Error;

@@ -144,16 +144,14 @@ fn numerator_of_rate(lead: &str, offset: usize, counts: &[Count]) -> Option<Coun
         .collect();
     (2..=stem.len().min(4)).rev().find_map(|n| {
         let key: String = stem[stem.len() - n..].iter().collect();
+        // The rate's own name ends the lead; a count must be named before it.
+        let region_end = stem_text.len() - key.len();
         counts
             .iter()
             .rev()
             .find(|count| {
-                count.end <= offset + stem_text.len()
-                    && names_count(
-                        &lead[..count.start - offset],
-                        &key,
-                        &lead[count.end - offset..],
-                    )
+                let (start, end) = (count.start - offset, count.end - offset);
+                end <= region_end && names_count(&lead[..start], &key, &lead[end..region_end])
             })
             .cloned()
     })
@@ -273,6 +271,11 @@ mod tests {
         ] {
             assert!(stated(text).is_empty(), "{text}: {:?}", check(text));
         }
+    }
+
+    #[test]
+    fn the_rate_s_own_name_does_not_name_a_count() {
+        assert_eq!(stated("结案276件，立案282件，结案率91%。"), ["91%"]);
     }
 
     #[test]

@@ -81,9 +81,14 @@ pub struct Linted {
     pub fixed: Option<String>,
 }
 
-/// Lints the text of the file at `path`.
+/// Lints the text of the file at `path`, telling its kind from its name
+/// and content.
 pub fn lint_source(path: &str, source: &str) -> Result<Linted, Error> {
-    let kind = SourceKind::detect(path, source);
+    lint_as(SourceKind::detect(path, source), path, source)
+}
+
+/// Lints `source` read as `kind`.
+pub fn lint_as(kind: SourceKind, path: &str, source: &str) -> Result<Linted, Error> {
     let (paragraphs, findings) = paragraphs_and_findings(kind, path, source)?;
     let diagnostics = findings
         .iter()
