@@ -7,6 +7,7 @@ use crate::figures::{self, CiteError, Resolver};
 use crate::lint;
 use crate::load;
 use crate::model::{Figure, Report, Text};
+use crate::rollover;
 
 /// Years a report may be for.
 pub const YEARS: std::ops::RangeInclusive<i32> = 1949..=2100;
@@ -39,6 +40,7 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
         diagnostics.extend(check_report(source, report, purpose));
         if purpose == Purpose::Review {
             diagnostics.extend(prose_warnings(path, source));
+            diagnostics.extend(rollover::unchanged_carried_texts(source, report));
         }
     }
     Checked {
@@ -92,7 +94,7 @@ fn check_year(report: &Report, found: &mut Vec<Diagnostic>) {
 }
 
 fn check_content(report: &Report, found: &mut Vec<Diagnostic>) {
-    let has_sections = report.sections.iter().any(|s| !s.body.is_empty());
+    let has_sections = report.sections.iter().any(|s| s.body.has_content());
     if report.opening.is_empty() && !has_sections {
         found.push(
             Diagnostic::error("报告没有内容：开头和各部分都是空的", None).with_note(
@@ -166,7 +168,7 @@ fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut 
         let resolver = resolver.counting(count);
         for marker in markers {
             if let Err(error) = resolver.resolve(&marker.cite) {
-                found.push(citation_diagnostic(
+                found.extend(citation_diagnostic(
                     &error,
                     purpose,
                     text.source_span(source, marker.range),
@@ -176,10 +178,16 @@ fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut 
     }
 }
 
-fn citation_diagnostic(error: &CiteError, purpose: Purpose, span: Option<Span>) -> Diagnostic {
+fn citation_diagnostic(
+    error: &CiteError,
+    purpose: Purpose,
+    span: Option<Span>,
+) -> Option<Diagnostic> {
     match (error, purpose) {
-        (CiteError::Unfilled(_), Purpose::Review) => Diagnostic::warning(error.message(), span),
-        _ => Diagnostic::error(error.message(), span),
+        // Filling figures in is the clerk's next step; the figure itself is
+        // warned about once, where it is defined.
+        (CiteError::Unfilled(_), Purpose::Review) => None,
+        _ => Some(Diagnostic::error(error.message(), span)),
     }
 }
 
@@ -253,7 +261,7 @@ mod tests {
         let source = format!("{HEAD}开头: 受理{{受理}}。\n数据:\n  受理: {{单位: 件}}\n");
         let checked = check("t.yaml", &source, Purpose::Review);
         assert_eq!(checked.diagnostics.error_count(), 0);
-        assert_eq!(checked.diagnostics.warning_count(), 2);
+        assert_eq!(checked.diagnostics.warning_count(), 1);
         let for_render = check("t.yaml", &source, Purpose::Render);
         assert_eq!(for_render.diagnostics.error_count(), 1);
         assert_eq!(for_render.diagnostics.warning_count(), 0);

@@ -8,29 +8,47 @@ use std::fmt::Write;
 use crate::figures;
 use crate::model::{Figure, Kind, Part, Point, Quantity, Report, Role, Section, Text};
 
-/// A comment to attach to a piece of text in the written file, such as
-/// "carried over from last year" or "could not be placed".
+/// Comments to attach to what the written file holds, such as "carried
+/// over from last year" or "could not be placed".
 pub trait Annotate {
-    /// The comment for `text`, if any.
-    fn note(&self, text: &Text) -> Option<String>;
+    /// The comment above a key or list item holding `texts` (a heading and
+    /// its paragraphs, in order), if any.
+    fn note(&self, texts: &[&Text]) -> Option<String>;
+
+    /// The comment above a figure, if any.
+    fn figure_note(&self, _name: &str) -> Option<String> {
+        None
+    }
 }
 
 /// No comments on any text.
 pub struct NoNotes;
 
 impl Annotate for NoNotes {
-    fn note(&self, _: &Text) -> Option<String> {
+    fn note(&self, _: &[&Text]) -> Option<String> {
         None
     }
 }
 
 /// Writes `report` as a commented data file.
 pub fn write(report: &Report, notes: &dyn Annotate) -> String {
-    let mut writer = Writer {
-        out: String::new(),
-        notes,
-    };
+    let mut writer = Writer::new(notes);
     writer.report(report);
+    writer.out
+}
+
+/// Writes one section's block (its help comment, key and content) as
+/// [`write`] would.
+pub fn section_block(report: &Report, role: Role, notes: &dyn Annotate) -> String {
+    let mut writer = Writer::new(notes);
+    writer.section(report, role);
+    writer.out
+}
+
+/// Writes the `数据` block as [`write`] would.
+pub fn figures_block(report: &Report, notes: &dyn Annotate) -> String {
+    let mut writer = Writer::new(notes);
+    writer.figures(report);
     writer.out
 }
 
@@ -41,7 +59,14 @@ struct Writer<'a> {
 
 const INDENT: &str = "  ";
 
-impl Writer<'_> {
+impl<'a> Writer<'a> {
+    fn new(notes: &'a dyn Annotate) -> Writer<'a> {
+        Writer {
+            out: String::new(),
+            notes,
+        }
+    }
+
     fn line(&mut self, depth: usize, text: &str) {
         for _ in 0..depth {
             self.out.push_str(INDENT);
@@ -60,15 +85,15 @@ impl Writer<'_> {
         self.out.push('\n');
     }
 
-    fn note_for(&mut self, depth: usize, text: &Text) {
-        if let Some(note) = self.notes.note(text) {
+    fn note_for(&mut self, depth: usize, texts: &[&Text]) {
+        if let Some(note) = self.notes.note(texts) {
             self.comment(depth, &note);
         }
     }
 
     /// `key: value` for a one-line text, with its note above it.
     fn scalar(&mut self, depth: usize, key: &str, text: &Text) {
-        self.note_for(depth, text);
+        self.note_for(depth, &[text]);
         self.line(depth, &format!("{key}: {}", scalar(&text.value)));
     }
 
@@ -203,7 +228,13 @@ impl Writer<'_> {
         let (key, help) = section_help(report.kind, role);
         self.comment(0, help);
         match report.section(role) {
-            Some(section) => self.section_body(key, section),
+            Some(section) if section.body.has_content() => self.section_body(key, section),
+            Some(section) => {
+                self.section_body(key, section);
+                self.line(1, "# 部分:");
+                self.line(1, "#   - 标题: ……");
+                self.line(1, "#     正文: ……");
+            }
             None => {
                 self.line(0, &format!("# {key}:"));
                 self.line(0, "#   - 标题: ……");
@@ -257,16 +288,11 @@ impl Writer<'_> {
             && part.parts.is_empty()
             && part.run_in.is_none()
             && part.points_split.is_none();
+        let texts: Vec<&Text> = part.heading.iter().chain(&part.text).collect();
+        self.note_for(depth, &texts);
         if let (Some(heading), true) = (&part.heading, heading_only) {
-            self.note_for(depth, heading);
             self.line(depth, &format!("- {}", scalar(&heading.value)));
             return;
-        }
-        if let Some(heading) = &part.heading {
-            self.note_for(depth, heading);
-        }
-        for text in &part.text {
-            self.note_for(depth, text);
         }
         let mut entries: Vec<String> = Vec::new();
         entries.extend(
@@ -309,12 +335,12 @@ impl Writer<'_> {
         for point in points {
             match (&point.heading, &point.text) {
                 (Some(heading), Some(text)) => {
-                    self.note_for(depth + 1, text);
+                    self.note_for(depth + 1, &[heading, text]);
                     self.line(depth + 1, &format!("- 标题: {}", scalar(&heading.value)));
                     self.line(depth + 1, &format!("  正文: {}", scalar(&text.value)));
                 }
                 (Some(only), None) | (None, Some(only)) => {
-                    self.note_for(depth + 1, only);
+                    self.note_for(depth + 1, &[only]);
                     self.line(depth + 1, &format!("- {}", scalar(&only.value)));
                 }
                 (None, None) => {}
@@ -324,11 +350,7 @@ impl Writer<'_> {
 
     /// `key: text` for one paragraph, or a literal block for several.
     fn paragraphs(&mut self, depth: usize, key: &str, texts: &[Text]) {
-        for text in texts {
-            if let Some(note) = self.notes.note(text) {
-                self.comment(depth, &note);
-            }
-        }
+        self.note_for(depth, &texts.iter().collect::<Vec<_>>());
         let block = self.paragraph_block(texts);
         self.line(depth, &format!("{key}:{block}"));
         let lines = self.paragraph_lines(depth + 1, texts);
@@ -362,7 +384,7 @@ impl Writer<'_> {
     fn list(&mut self, depth: usize, key: &str, texts: &[Text]) {
         self.line(depth, &format!("{key}:"));
         for text in texts {
-            self.note_for(depth + 1, text);
+            self.note_for(depth + 1, &[text]);
             self.line(depth + 1, &format!("- {}", scalar(&text.value)));
         }
     }
@@ -395,6 +417,9 @@ impl Writer<'_> {
     }
 
     fn figure(&mut self, figure: &Figure) {
+        if let Some(note) = self.notes.figure_note(&figure.name) {
+            self.comment(1, &note);
+        }
         let name = scalar(&figure.name);
         let simple =
             figure.target.is_none() && figure.last_year.is_none() && figure.part_of.is_none();

@@ -33,6 +33,7 @@ pub mod markup;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod rollover;
 pub mod templates;
 pub mod yaml;
 

@@ -765,6 +765,11 @@ fn split_paragraphs(source: &str, text: &Text) -> Vec<Text> {
         .collect()
 }
 
+/// The Chinese name of a top-level key written in Chinese or English.
+pub fn top_level_key(name: &str) -> Option<&'static str> {
+    canonical_key(name, TOP_FIELDS)
+}
+
 fn canonical_key(name: &str, allowed: &[Field]) -> Option<&'static str> {
     let name = name.trim();
     allowed

@@ -13,6 +13,7 @@ use zongjie::lint;
 use zongjie::model::Kind;
 use zongjie::output::{self, Destination};
 use zongjie::render::{self, Format};
+use zongjie::rollover;
 use zongjie::templates;
 
 /// zongjie（总结）：用一个 YAML 数据文件写出机关单位的年度工作总结和法治政府建设年度报告。
@@ -84,6 +85,17 @@ enum Command {
         /// 输出格式 (output format)
         #[arg(long, value_enum, default_value = "human")]
         format: LintFormatArg,
+    },
+    /// 由今年的数据文件生成明年的起始文件，原文件不变 (start next year's file from this year's)
+    Rollover {
+        /// 今年的数据文件 (this year's data file)
+        file: PathBuf,
+        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
     },
     /// 列出内置模板，或导出到目录作为自定义模板的起点 (list or eject the built-in templates)
     Templates {
@@ -209,6 +221,20 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
+        Command::Rollover {
+            file,
+            output,
+            force,
+        } => {
+            let source = read(&file)?;
+            let next = rollover::rollover(&display(&file), &source)?;
+            output::write(
+                &Destination::from_arg(output.as_deref()),
+                next.as_bytes(),
+                force,
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Templates { eject, force } => {
             match eject {
                 Some(dir) => {

@@ -258,10 +258,14 @@ pub struct Part {
 impl Part {
     /// Whether the part has nothing to show.
     pub fn is_empty(&self) -> bool {
-        self.heading.is_none()
-            && self.text.is_empty()
-            && self.points.is_empty()
-            && self.parts.iter().all(Part::is_empty)
+        self.heading.is_none() && !self.has_content()
+    }
+
+    /// Whether the part has something besides its heading: prose, points
+    /// or a sub-part with something to show. A section without content is
+    /// left out even when it has a heading of its own.
+    pub fn has_content(&self) -> bool {
+        !self.text.is_empty() || !self.points.is_empty() || self.parts.iter().any(|p| !p.is_empty())
     }
 }
 

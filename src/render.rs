@@ -286,7 +286,7 @@ impl Builder<'_> {
             points_split: report.layout.points_split,
         };
         let mut sections = Vec::new();
-        for section in report.sections.iter().filter(|s| !s.body.is_empty()) {
+        for section in report.sections.iter().filter(|s| s.body.has_content()) {
             if section.thematic {
                 let lead = self.expand_all(&section.body.text, section.body.item_count());
                 opening.extend(lead);
