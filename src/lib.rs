@@ -17,12 +17,17 @@
 //! | built-in and custom templates | [`templates`] |
 //! | report → Markdown / text | [`render`], [`markup`] |
 //! | starter data files | [`init`] |
+//! | writing a data file back out | [`datafile`] |
+//! | Chinese official-text checks | [`lint`] |
+//! | next year's file, carried-over marks | [`rollover`] |
+//! | two years' figures side by side | [`diff`] |
 //! | writing results safely | [`output`] |
 
 pub mod check;
 pub mod chinese;
 pub mod datafile;
 pub mod diagnostic;
+pub mod diff;
 pub mod error;
 pub mod figures;
 pub mod filters;

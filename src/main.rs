@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use zongjie::check::{self, Purpose};
+use zongjie::diff;
 use zongjie::error::Error;
 use zongjie::init::{self, Starter};
 use zongjie::lint;
@@ -97,6 +98,16 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// 对照两年数据文件中的全部数字及其增减 (compare two years' figures)
+    Diff {
+        /// 上一年的数据文件 (last year's data file)
+        old: PathBuf,
+        /// 今年的数据文件 (this year's data file)
+        new: PathBuf,
+        /// 输出格式 (output format)
+        #[arg(short, long, value_enum, default_value = "md")]
+        format: DiffFormatArg,
+    },
     /// 列出内置模板，或导出到目录作为自定义模板的起点 (list or eject the built-in templates)
     Templates {
         /// 把内置模板写到这个目录 (write the built-in templates into DIR)
@@ -116,6 +127,14 @@ enum KindArg {
     /// 法治政府建设年度报告
     #[value(name = "rule-of-law-report", alias = "法治政府建设年度报告")]
     RuleOfLaw,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum DiffFormatArg {
+    /// Markdown 表格 (a Markdown table)
+    Md,
+    /// CSV，可用表格软件打开 (for spreadsheets)
+    Csv,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -221,6 +240,17 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
+        Command::Diff { old, new, format } => {
+            let (old_source, new_source) = (read(&old)?, read(&new)?);
+            let (old_year, new_year, rows) =
+                diff::compare(&display(&old), &old_source, &display(&new), &new_source)?;
+            let format = match format {
+                DiffFormatArg::Md => diff::Format::Markdown,
+                DiffFormatArg::Csv => diff::Format::Csv,
+            };
+            print!("{}", diff::write(old_year, new_year, &rows, format));
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Rollover {
             file,
             output,
