@@ -245,14 +245,12 @@ pub fn shift_years(text: &str, old_year: i32) -> String {
     while let Some(at) = rest.find('年') {
         let (before, after) = rest.split_at(at);
         let digits_start = before.len().saturating_sub(4);
-        let year_digits = before
+        let year = before
             .get(digits_start..)
-            .filter(|d| d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()));
-        let standalone = !before[..digits_start].ends_with(|c: char| c.is_ascii_digit());
-        match year_digits
-            .and_then(|d| d.parse::<i32>().ok())
-            .filter(|_| standalone)
-        {
+            .filter(|d| d.len() == 4 && d.bytes().all(|b| b.is_ascii_digit()))
+            .filter(|_| !before[..digits_start].ends_with(|c: char| c.is_ascii_digit()))
+            .and_then(|d| d.parse::<i32>().ok());
+        match year {
             Some(year) if year == old_year || year == old_year + 1 => {
                 out.push_str(&before[..digits_start]);
                 out.push_str(&(year + 1).to_string());
@@ -553,6 +551,7 @@ mod tests {
                 "（2021-2025年）规划和2023年度报告",
             ),
             ("12022年", "12022年"),
+            ("做好{下一年度}年工作", "做好{下一年度}年工作"),
         ];
         for (text, expected) in cases {
             assert_eq!(shift_years(text, 2022), expected, "{text}");
