@@ -122,7 +122,7 @@ fn report() -> impl Strategy<Value = Report> {
         figures(),
     )
         .prop_map(
-            |(year, rule_of_law, opening, work, shortcomings, plans, figures)| Report {
+            |(year, rule_of_law, title, opening, work, shortcomings, plans, figures)| Report {
                 bureau: Bureau {
                     name: "某某县司法局".into(),
                     level: Level::County,
@@ -136,7 +136,7 @@ fn report() -> impl Strategy<Value = Report> {
                 } else {
                     Kind::WorkSummary
                 },
-                title: None,
+                title,
                 date: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 15),
                 recipient: None,
                 signature: None,
