@@ -16,6 +16,7 @@
 //! | Tera filters and functions | [`filters`] |
 //! | built-in and custom templates | [`templates`] |
 //! | report → Markdown / text | [`render`], [`markup`] |
+//! | report → .docx, and .docx read back | [`docx`] |
 //! | starter data files | [`init`] |
 //! | writing results safely | [`output`] |
 
@@ -23,6 +24,7 @@ pub mod check;
 pub mod chinese;
 pub mod datafile;
 pub mod diagnostic;
+pub mod docx;
 pub mod error;
 pub mod figures;
 pub mod filters;
