@@ -42,6 +42,17 @@ pub enum Error {
         /// The names there are.
         available: String,
     },
+    /// A .docx given as input (`--reference-doc`) could not be used.
+    #[error("无法使用“{path}”：{source}")]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: crate::docx::DocxError,
+    },
+    /// The .docx could not be put together.
+    #[error("{0}")]
+    DocxWrite(crate::docx::DocxError),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),

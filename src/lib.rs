@@ -16,6 +16,7 @@
 //! | Tera filters and functions | [`filters`] |
 //! | built-in and custom templates | [`templates`] |
 //! | report → Markdown / text | [`render`], [`markup`] |
+//! | report → .docx, and .docx read back | [`docx`] |
 //! | starter data files | [`init`] |
 //! | writing a data file back out | [`datafile`] |
 //! | Chinese official-text checks | [`lint`] |
@@ -28,6 +29,7 @@ pub mod chinese;
 pub mod datafile;
 pub mod diagnostic;
 pub mod diff;
+pub mod docx;
 pub mod error;
 pub mod figures;
 pub mod filters;

@@ -1,6 +1,6 @@
 //! The `zongjie` command: parses arguments and calls the library.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -8,6 +8,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use zongjie::check::{self, Purpose};
 use zongjie::diff;
+use zongjie::docx;
 use zongjie::error::Error;
 use zongjie::init::{self, Starter};
 use zongjie::lint;
@@ -65,9 +66,12 @@ enum Command {
         /// 自定义模板目录，同名模板优先 (directory of custom templates)
         #[arg(long)]
         templates: Option<PathBuf>,
-        /// 输出格式 (output format)
-        #[arg(short, long, value_enum, default_value = "md")]
-        format: FormatArg,
+        /// 输出格式；不写时按 -o 的扩展名（.docx、.txt、.md），否则为 md (output format)
+        #[arg(short, long, value_enum)]
+        format: Option<FormatArg>,
+        /// 取用这个 Word 文件的样式、页面设置和页脚（仅用于 docx）(a bureau's own .docx to take the look from)
+        #[arg(long, value_name = "FILE")]
+        reference_doc: Option<PathBuf>,
         /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -92,6 +96,15 @@ enum Command {
         /// 今年的数据文件 (this year's data file)
         file: PathBuf,
         /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 写出本程序的参考 Word 文件，供 pandoc --reference-doc 或在 Word 中修改样式 (write our reference .docx)
+    ReferenceDocx {
+        /// 输出文件 (output file, - for stdout)
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// 覆盖已存在的输出文件 (overwrite an existing output file)
@@ -151,6 +164,8 @@ enum FormatArg {
     Md,
     /// 纯文本，段首空两格 (plain text)
     Txt,
+    /// Word 文件，GB/T 9704 版式 (Word document in the official layout)
+    Docx,
 }
 
 fn main() -> ExitCode {
@@ -219,24 +234,35 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             template,
             templates,
             format,
+            reference_doc,
             output,
             force,
         } => {
+            let destination = Destination::from_arg(output.as_deref());
+            let format = output_format(format, &destination);
+            if format == Format::Docx {
+                refuse_binary_on_terminal(&destination)?;
+            } else if reference_doc.is_some() {
+                return Err(Error::Usage(
+                    "--reference-doc 只用于 .docx 输出（--format docx，或 -o 文件名.docx）".into(),
+                ));
+            }
             let source = read(&file)?;
+            let reference = reference_doc.as_deref().map(read_reference).transpose()?;
             let options = render::Options {
                 template: template.as_deref(),
                 templates_dir: templates.as_deref(),
+                reference_doc: reference.as_ref(),
             };
-            let format = match format {
-                FormatArg::Md => Format::Markdown,
-                FormatArg::Txt => Format::Text,
-            };
-            let text = render::render(&display(&file), &source, format, &options)?;
-            output::write(
-                &Destination::from_arg(output.as_deref()),
-                text.as_bytes(),
-                force,
-            )?;
+            let bytes = render::render(&display(&file), &source, format, &options)?;
+            output::write(&destination, &bytes, force)?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::ReferenceDocx { output, force } => {
+            let destination = Destination::from_arg(output.as_deref());
+            refuse_binary_on_terminal(&destination)?;
+            let bytes = docx::reference_docx().map_err(Error::DocxWrite)?;
+            output::write(&destination, &bytes, force)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
@@ -333,6 +359,41 @@ fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<Exi
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    })
+}
+
+/// The format asked for, or the one the output file's extension names.
+fn output_format(format: Option<FormatArg>, destination: &Destination) -> Format {
+    let extension = match destination {
+        Destination::File(path) => path.extension().and_then(|e| e.to_str()),
+        Destination::Stdout => None,
+    };
+    match (format, extension.map(str::to_ascii_lowercase).as_deref()) {
+        (Some(FormatArg::Md), _) => Format::Markdown,
+        (Some(FormatArg::Txt), _) | (None, Some("txt")) => Format::Text,
+        (Some(FormatArg::Docx), _) | (None, Some("docx")) => Format::Docx,
+        (None, _) => Format::Markdown,
+    }
+}
+
+/// A .docx on a terminal is garbage on the screen; piped, it is fine.
+fn refuse_binary_on_terminal(destination: &Destination) -> Result<(), Error> {
+    if *destination == Destination::Stdout && std::io::stdout().is_terminal() {
+        return Err(Error::Usage(
+            "不能把 .docx 输出到屏幕；请用 -o 文件名.docx 指定输出文件，或重定向到文件".into(),
+        ));
+    }
+    Ok(())
+}
+
+fn read_reference(path: &Path) -> Result<docx::Reference, Error> {
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    docx::Reference::from_bytes(&bytes).map_err(|source| Error::Docx {
+        path: path.to_path_buf(),
+        source,
     })
 }
 

@@ -79,7 +79,7 @@ pub fn parse(markdown: &str) -> Vec<Block> {
         }
     };
     for line in markdown.lines() {
-        let line = line.trim();
+        let line = line.trim_matches([' ', '\t', '\r']);
         if let Some(rest) = line.strip_prefix(":::") {
             flush(&mut paragraph, &style, &mut blocks);
             style = custom_style(rest);

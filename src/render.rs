@@ -10,6 +10,7 @@ use serde::Serialize;
 use crate::check;
 use crate::chinese;
 use crate::diagnostic::{Diagnostic, Report as Diagnostics};
+use crate::docx;
 use crate::error::Error;
 use crate::figures::{self, Resolver};
 use crate::filters;
@@ -25,6 +26,8 @@ pub enum Format {
     Markdown,
     /// Plain text with two-character indents, for an OA system.
     Text,
+    /// A Word document in the GB/T 9704 layout.
+    Docx,
 }
 
 /// How to render.
@@ -34,13 +37,28 @@ pub struct Options<'a> {
     pub template: Option<&'a str>,
     /// A directory of a bureau's own templates (`--templates`).
     pub templates_dir: Option<&'a Path>,
+    /// A bureau's own Word file whose styles, page setup and footers a
+    /// .docx takes (`--reference-doc`).
+    pub reference_doc: Option<&'a docx::Reference>,
 }
 
 /// Checks the data file at `path` and renders it to Markdown. Refuses, with
 /// every problem listed, when the file has errors or cites a figure that is
 /// not filled in yet.
 pub fn render_markdown(path: &str, source: &str, options: &Options) -> Result<String, Error> {
+    render_with_layout(path, source, options).map(|(markdown, _)| markdown)
+}
+
+/// The Markdown, and the layout choices of the data file a .docx needs.
+fn render_with_layout(
+    path: &str,
+    source: &str,
+    options: &Options,
+) -> Result<(String, docx::Layout), Error> {
     let report = checked_report(path, source)?;
+    let layout = docx::Layout {
+        bold_headings: report.layout.bold_headings,
+    };
     let mut templates = Templates::load(options.templates_dir)?;
     let name = templates.resolve_name(options.template.unwrap_or(report.kind.template_name()))?;
     let context =
@@ -52,20 +70,23 @@ pub fn render_markdown(path: &str, source: &str, options: &Options) -> Result<St
     let rendered = engine
         .render(&name, &tera_context)
         .map_err(|e| templates.template_error(&e))?;
-    Ok(markup::normalize(&rendered))
+    Ok((markup::normalize(&rendered), layout))
 }
 
-/// Renders the data file at `path` in `format`.
+/// Renders the data file at `path` in `format`: the text of Markdown or
+/// plain text, or the bytes of a .docx.
 pub fn render(
     path: &str,
     source: &str,
     format: Format,
     options: &Options,
-) -> Result<String, Error> {
-    let markdown = render_markdown(path, source, options)?;
+) -> Result<Vec<u8>, Error> {
+    let (markdown, layout) = render_with_layout(path, source, options)?;
     Ok(match format {
-        Format::Markdown => markdown,
-        Format::Text => markup::to_text(&markup::parse(&markdown)),
+        Format::Markdown => markdown.into_bytes(),
+        Format::Text => markup::to_text(&markup::parse(&markdown)).into_bytes(),
+        Format::Docx => docx::write(&markup::parse(&markdown), layout, options.reference_doc)
+            .map_err(Error::DocxWrite)?,
     })
 }
 
@@ -454,7 +475,8 @@ mod tests {
     use super::*;
 
     fn render_txt(source: &str) -> String {
-        render("t.yaml", source, Format::Text, &Options::default()).unwrap()
+        let bytes = render("t.yaml", source, Format::Text, &Options::default()).unwrap();
+        String::from_utf8(bytes).unwrap()
     }
 
     const HEAD: &str =

@@ -1,0 +1,219 @@
+//! `word/document.xml`: one `w:p` a block, its style by id, a run for each
+//! stretch of text with its character style, and the section properties.
+
+use std::collections::HashMap;
+use std::fmt::Write;
+
+use quick_xml::escape::{escape, partial_escape};
+
+use super::layout::{self, BODY_CHAR};
+use crate::markup::{Block, Run};
+
+const DOCUMENT_START: &str = concat!(
+    r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
+    "\n",
+    r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
+    "<w:body>\n"
+);
+const DOCUMENT_END: &str = "</w:body></w:document>\n";
+
+/// Style names to the ids a styles part gives them. A name it does not
+/// list is its own id, as in our styles.
+#[derive(Debug, Clone, Default)]
+pub struct StyleIds(HashMap<String, String>);
+
+impl StyleIds {
+    /// Ids by name.
+    pub fn new(ids: HashMap<String, String>) -> StyleIds {
+        StyleIds(ids)
+    }
+
+    /// The id of the style named `name`.
+    pub fn id<'a>(&'a self, name: &'a str) -> &'a str {
+        self.0.get(name).map_or(name, String::as_str)
+    }
+}
+
+/// The main document part for `blocks`, ending in `section` (a `w:sectPr`).
+pub fn document_xml(blocks: &[Block], ids: &StyleIds, section: &str) -> String {
+    let text_len: usize = blocks
+        .iter()
+        .flat_map(|b| &b.runs)
+        .map(|r| r.text.len())
+        .sum();
+    let mut xml = String::with_capacity(text_len + blocks.len() * 160 + 1024);
+    xml.push_str(DOCUMENT_START);
+    for (index, block) in blocks.iter().enumerate() {
+        let extra = direct_formatting(blocks, index);
+        paragraph(&mut xml, block, &extra, ids);
+    }
+    xml.push_str(section);
+    xml.push_str(DOCUMENT_END);
+    xml
+}
+
+/// Paragraph properties beside the style's, worked out from neighbours.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Direct {
+    /// A report after a covering circular starts on a new page.
+    page_break_before: bool,
+    /// Right indent in hundredths of a character (署名 and 成文日期).
+    right_indent: Option<u32>,
+}
+
+fn direct_formatting(blocks: &[Block], index: usize) -> Direct {
+    let style_of = |i: usize| blocks.get(i).and_then(|b| b.style.as_deref());
+    let block = &blocks[index];
+    let after_closing = index
+        .checked_sub(1)
+        .is_some_and(|previous| matches!(style_of(previous), Some("署名" | "成文日期")));
+    let right_indent = match style_of(index) {
+        Some("署名") if style_of(index + 1) == Some("成文日期") => {
+            Some(layout::signature_indents(&block.text(), &blocks[index + 1].text()).0)
+        }
+        Some("成文日期") if index > 0 && style_of(index - 1) == Some("署名") => {
+            Some(layout::signature_indents(&blocks[index - 1].text(), &block.text()).1)
+        }
+        _ => None,
+    };
+    Direct {
+        page_break_before: block.heading == Some(1) && after_closing,
+        right_indent,
+    }
+}
+
+/// Writes one `w:p`. Children of `w:pPr` in CT_PPrBase's order: pStyle,
+/// pageBreakBefore, ind, outlineLvl.
+fn paragraph(xml: &mut String, block: &Block, direct: &Direct, ids: &StyleIds) {
+    let style = layout::paragraph_style(block);
+    xml.push_str("<w:p><w:pPr>");
+    let _ = write!(xml, "<w:pStyle w:val=\"{}\"/>", escape(ids.id(style.name)));
+    if direct.page_break_before {
+        xml.push_str("<w:pageBreakBefore/>");
+    }
+    if let Some(chars) = direct.right_indent {
+        let twips = chars * BODY_CHAR / 100;
+        let _ = write!(xml, "<w:ind w:right=\"{twips}\" w:rightChars=\"{chars}\"/>");
+    }
+    if let Some(level) = style.outline_level {
+        let _ = write!(xml, "<w:outlineLvl w:val=\"{level}\"/>");
+    }
+    xml.push_str("</w:pPr>");
+    for run in &block.runs {
+        write_run(xml, run, ids);
+    }
+    xml.push_str("</w:p>\n");
+}
+
+fn write_run(xml: &mut String, run: &Run, ids: &StyleIds) {
+    xml.push_str("<w:r>");
+    if let Some(style) = &run.style {
+        let _ = write!(
+            xml,
+            "<w:rPr><w:rStyle w:val=\"{}\"/></w:rPr>",
+            escape(ids.id(style))
+        );
+    }
+    for (index, piece) in run.text.split('\t').enumerate() {
+        if index > 0 {
+            xml.push_str("<w:tab/>");
+        }
+        if !piece.is_empty() {
+            xml.push_str("<w:t xml:space=\"preserve\">");
+            xml.push_str(&partial_escape(xml_chars(piece).as_ref()));
+            xml.push_str("</w:t>");
+        }
+    }
+    xml.push_str("</w:r>");
+}
+
+/// The text without the control characters XML 1.0 cannot carry.
+fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| !c.is_control() || matches!(c, '\t' | '\n' | '\r');
+    if text.chars().all(allowed) {
+        text.into()
+    } else {
+        text.chars()
+            .filter(|c| allowed(*c))
+            .collect::<String>()
+            .into()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup;
+
+    fn body(markdown: &str) -> String {
+        document_xml(&markup::parse(markdown), &StyleIds::default(), "")
+    }
+
+    #[test]
+    fn headings_body_and_run_in_headings() {
+        let xml = body(
+            "# 标题\n\n## 一、工作\n\n[（一）接排。]{custom-style=\"二级标题字符\"}正文 & <符号>\n",
+        );
+        assert!(xml.contains(r#"<w:pStyle w:val="标题"/>"#), "{xml}");
+        assert!(xml.contains(r#"<w:pStyle w:val="一级标题"/>"#), "{xml}");
+        assert!(xml.contains(
+            r#"<w:pStyle w:val="正文"/></w:pPr><w:r><w:rPr><w:rStyle w:val="二级标题字符"/></w:rPr><w:t xml:space="preserve">（一）接排。</w:t></w:r><w:r><w:t xml:space="preserve">正文 &amp; &lt;符号&gt;</w:t></w:r>"#
+        ), "{xml}");
+    }
+
+    #[test]
+    fn the_fifth_level_keeps_its_outline_level() {
+        let xml = body("##### （1）细项\n");
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="三级标题"/><w:outlineLvl w:val="4"/>"#),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn signature_and_date_get_the_standard_indents() {
+        let xml = body(
+            "正文。\n\n::: {custom-style=\"署名\"}\n南屿市司法局\n:::\n\n::: {custom-style=\"成文日期\"}\n2026年1月28日\n:::\n",
+        );
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="署名"/><w:ind w:right="1440" w:rightChars="450"/>"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(
+                r#"<w:pStyle w:val="成文日期"/><w:ind w:right="640" w:rightChars="200"/>"#
+            ),
+            "{xml}"
+        );
+    }
+
+    #[test]
+    fn a_report_after_a_circular_starts_a_new_page() {
+        let xml =
+            body("通知正文。\n\n::: {custom-style=\"成文日期\"}\n2026年1月28日\n:::\n\n# 报告\n");
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="标题"/><w:pageBreakBefore/>"#),
+            "{xml}"
+        );
+        assert!(!body("# 报告\n").contains("pageBreakBefore"));
+    }
+
+    #[test]
+    fn ids_come_from_the_styles_part() {
+        let ids = StyleIds::new(HashMap::from([("正文".to_string(), "a5".to_string())]));
+        let xml = document_xml(&markup::parse("正文。\n"), &ids, "");
+        assert!(xml.contains(r#"<w:pStyle w:val="a5"/>"#), "{xml}");
+    }
+
+    #[test]
+    fn tabs_and_control_characters() {
+        let xml = body("甲\t乙\u{1}丙\n");
+        assert!(
+            xml.contains(
+                r#"<w:t xml:space="preserve">甲</w:t><w:tab/><w:t xml:space="preserve">乙丙</w:t>"#
+            ),
+            "{xml}"
+        );
+    }
+}

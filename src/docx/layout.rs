@@ -1,0 +1,223 @@
+//! The GB/T 9704-2012 page, and which style each paragraph of the Markdown
+//! gets.
+
+use crate::markup::Block;
+
+/// Millimetres to twips (1/1440 inch), rounded to the nearest twip.
+pub const fn mm_to_twips(mm: u32) -> u32 {
+    (mm * 14_400 + 127) / 254
+}
+
+/// Page size and margins in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Page {
+    /// Paper width.
+    pub width: u32,
+    /// Paper height.
+    pub height: u32,
+    /// Top margin (天头).
+    pub top: u32,
+    /// Bottom margin.
+    pub bottom: u32,
+    /// Left margin (订口).
+    pub left: u32,
+    /// Right margin.
+    pub right: u32,
+    /// Distance from the paper's top edge to the header.
+    pub header: u32,
+    /// Distance from the paper's bottom edge to the footer's bottom.
+    pub footer: u32,
+}
+
+/// A4 with a text block of 156 × 225 mm: top 37, bottom 35, left 28,
+/// right 26 mm. The page number's line starts 7 mm under the text block:
+/// 35 − 7 = 28 mm from the edge, less the line of 4号 (about 5 mm).
+pub const GB_T_9704: Page = Page {
+    width: mm_to_twips(210),
+    height: mm_to_twips(297),
+    top: mm_to_twips(37),
+    bottom: mm_to_twips(35),
+    left: mm_to_twips(28),
+    right: mm_to_twips(26),
+    header: mm_to_twips(15),
+    footer: mm_to_twips(23),
+};
+
+/// Lines of body text on a page.
+pub const LINES_PER_PAGE: u32 = 22;
+
+/// The body's fixed line pitch in twips: the text block's height over 22
+/// lines, rounded down so that 22 lines fit (579, about 28.95 pt).
+pub const LINE_PITCH: u32 = (GB_T_9704.height - GB_T_9704.top - GB_T_9704.bottom) / LINES_PER_PAGE;
+
+/// The width of one character of 3号 body text in twips (16 pt).
+pub const BODY_CHAR: u32 = 320;
+
+/// The relationship ids of our two page-number footers.
+pub const FOOTER_ODD_ID: &str = "rIdFooterOdd";
+/// See [`FOOTER_ODD_ID`].
+pub const FOOTER_EVEN_ID: &str = "rIdFooterEven";
+
+/// Our section properties: odd and even page-number footers, A4 and the
+/// margins. Children in CT_SectPr's order.
+pub fn section_properties() -> String {
+    let page = GB_T_9704;
+    format!(
+        "<w:sectPr>\
+         <w:footerReference w:type=\"default\" r:id=\"{FOOTER_ODD_ID}\"/>\
+         <w:footerReference w:type=\"even\" r:id=\"{FOOTER_EVEN_ID}\"/>\
+         <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
+         <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>\
+         <w:cols w:space=\"425\"/>\
+         </w:sectPr>",
+        page.width,
+        page.height,
+        page.top,
+        page.right,
+        page.bottom,
+        page.left,
+        page.header,
+        page.footer
+    )
+}
+
+/// The paragraph styles a report is written in.
+pub const PARAGRAPH_STYLES: &[&str] = &[
+    "标题",
+    "一级标题",
+    "二级标题",
+    "三级标题",
+    "正文",
+    "主送机关",
+    "附件",
+    "署名",
+    "成文日期",
+];
+
+/// The character styles of headings run into their paragraph.
+pub const CHARACTER_STYLES: &[&str] = &["一级标题字符", "二级标题字符", "三级标题字符"];
+
+/// Body paragraphs' style.
+pub const BODY_STYLE: &str = "正文";
+
+/// A paragraph's style, and the outline level it sets itself when its
+/// style's is not its own.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParagraphStyle<'a> {
+    /// The style's name.
+    pub name: &'a str,
+    /// An outline level (0-based) beside the style's.
+    pub outline_level: Option<u8>,
+}
+
+/// `#` is the title, `##` 一级标题, `###` 二级标题, `####` and deeper
+/// 三级标题 (（1） keeps its own outline level, so the navigation pane
+/// and our reader still tell it from 1.); a styled block its own style;
+/// anything else body text.
+pub fn paragraph_style(block: &Block) -> ParagraphStyle<'_> {
+    let named = |name| ParagraphStyle {
+        name,
+        outline_level: None,
+    };
+    match block.heading {
+        Some(1) => named("标题"),
+        Some(2) => named("一级标题"),
+        Some(3) => named("二级标题"),
+        Some(4) => named("三级标题"),
+        Some(level) => ParagraphStyle {
+            name: "三级标题",
+            outline_level: Some(level - 1),
+        },
+        None => named(block.style.as_deref().unwrap_or(BODY_STYLE)),
+    }
+}
+
+/// Right indents of a 署名 and the 成文日期 under it, in hundredths of a
+/// character, per GB/T 9704-2012 7.3.5.3 (unsealed): the signature two
+/// characters from the right, the date starting two characters right of
+/// the signature's start; when that leaves the date less than two
+/// characters from the right, the date is two characters in and the
+/// signature moves left.
+pub fn signature_indents(signature: &str, date: &str) -> (u32, u32) {
+    let (signature, date) = (half_widths(signature), half_widths(date));
+    let (signature_half, date_half) = if signature >= date + 4 {
+        (4, signature - date)
+    } else {
+        (date + 8 - signature, 4)
+    };
+    (signature_half * 50, date_half * 50)
+}
+
+/// Width in half characters: ASCII (Arabic digits included) is half a
+/// character wide in the body font, everything else a whole one.
+fn half_widths(text: &str) -> u32 {
+    text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::markup::Run;
+
+    #[test]
+    fn margins_in_twips() {
+        let page = GB_T_9704;
+        assert_eq!((page.width, page.height), (11906, 16838));
+        assert_eq!(
+            (page.top, page.bottom, page.left, page.right),
+            (2098, 1984, 1587, 1474)
+        );
+        // The text block is 156 × 225 mm, give or take the rounding.
+        assert!((page.width - page.left - page.right).abs_diff(mm_to_twips(156)) <= 1);
+        assert_eq!(page.height - page.top - page.bottom, mm_to_twips(225));
+        assert_eq!(LINE_PITCH, 579);
+    }
+
+    fn heading(level: u8) -> Block {
+        Block {
+            heading: Some(level),
+            style: None,
+            runs: vec![Run {
+                text: "x".into(),
+                style: None,
+            }],
+        }
+    }
+
+    #[test]
+    fn markdown_levels_map_to_styles() {
+        assert_eq!(paragraph_style(&heading(1)).name, "标题");
+        assert_eq!(paragraph_style(&heading(3)).name, "二级标题");
+        assert_eq!(
+            paragraph_style(&heading(5)),
+            ParagraphStyle {
+                name: "三级标题",
+                outline_level: Some(4)
+            }
+        );
+        let mut signature = heading(1);
+        signature.heading = None;
+        assert_eq!(paragraph_style(&signature).name, "正文");
+        signature.style = Some("署名".into());
+        assert_eq!(paragraph_style(&signature).name, "署名");
+    }
+
+    #[test]
+    fn a_date_longer_than_the_signature_sits_two_characters_in() {
+        // 南屿市司法局 is 6 characters, 2026年1月28日 6.5.
+        assert_eq!(
+            signature_indents("南屿市司法局", "2026年1月28日"),
+            (450, 200)
+        );
+    }
+
+    #[test]
+    fn a_long_signature_sits_two_characters_in_and_the_date_under_its_third() {
+        let signature = "中共某某市委全面依法治市委员会办公室";
+        let (signature_indent, date_indent) = signature_indents(signature, "2026年1月28日");
+        assert_eq!(signature_indent, 200);
+        // Measured from the right: the signature starts 2 + 18 characters
+        // in, the date 6.5 + its indent, two characters fewer.
+        assert_eq!((signature_indent + 1800) - (date_indent + 650), 200);
+    }
+}
