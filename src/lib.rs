@@ -22,6 +22,7 @@
 //! | Chinese official-text checks | [`lint`] |
 //! | next year's file, carried-over marks | [`rollover`] |
 //! | two years' figures side by side | [`diff`] |
+//! | a published report → a data file | [`import`] |
 //! | writing results safely | [`output`] |
 
 pub mod check;
@@ -33,6 +34,7 @@ pub mod docx;
 pub mod error;
 pub mod figures;
 pub mod filters;
+pub mod import;
 pub mod init;
 pub mod lint;
 pub mod load;

@@ -10,6 +10,7 @@ use zongjie::check::{self, Purpose};
 use zongjie::diff;
 use zongjie::docx;
 use zongjie::error::Error;
+use zongjie::import;
 use zongjie::init::{self, Starter};
 use zongjie::lint;
 use zongjie::model::Kind;
@@ -105,6 +106,17 @@ enum Command {
     /// 写出本程序的参考 Word 文件，供 pandoc --reference-doc 或在 Word 中修改样式 (write our reference .docx)
     ReferenceDocx {
         /// 输出文件 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 由已有的报告（.txt、.md、.docx）生成数据文件 (import an existing report into a data file)
+    Import {
+        /// 报告文件；编码与格式自动识别 (the report; format and encoding are detected)
+        report: PathBuf,
+        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
         #[arg(short, long)]
         output: Option<PathBuf>,
         /// 覆盖已存在的输出文件 (overwrite an existing output file)
@@ -266,6 +278,23 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
+        Command::Import {
+            report,
+            output,
+            force,
+        } => {
+            let bytes = std::fs::read(&report).map_err(|source| Error::Read {
+                path: report.clone(),
+                source,
+            })?;
+            let imported = import::import(&display(&report), &bytes)?;
+            for warning in &imported.warnings {
+                eprintln!("警告：{warning}");
+            }
+            let destination = Destination::from_arg(output.as_deref());
+            output::write(&destination, imported.data_file.as_bytes(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Diff { old, new, format } => {
             let (old_source, new_source) = (read(&old)?, read(&new)?);
             let (old_year, new_year, rows) =

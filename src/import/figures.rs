@@ -12,13 +12,52 @@ use crate::model::{Figure, Part, Quantity, Report, Text};
 
 /// Units a count may carry, longest first so 人次 wins over 人.
 const UNITS: &[&str] = &[
-    "平方米", "人次", "场次", "万元", "亿元", "小时", "件次", "户次", "%", "件", "人", "名", "次", "个",
-    "场", "元", "条", "份", "起", "家", "所", "项", "篇", "户", "台", "辆", "宗", "批", "期", "册",
-    "部", "处", "天", "期", "本", "封", "单", "册", "村", "余",
+    "平方米",
+    "人次",
+    "场次",
+    "万元",
+    "亿元",
+    "小时",
+    "件次",
+    "户次",
+    "%",
+    "件",
+    "人",
+    "名",
+    "次",
+    "个",
+    "场",
+    "元",
+    "条",
+    "份",
+    "起",
+    "家",
+    "所",
+    "项",
+    "篇",
+    "户",
+    "台",
+    "辆",
+    "宗",
+    "批",
+    "期",
+    "册",
+    "部",
+    "处",
+    "天",
+    "期",
+    "本",
+    "封",
+    "单",
+    "册",
+    "村",
+    "余",
 ];
 
 /// Units that count things named right after them (7个集体, 33家单位).
-const CLASSIFIERS: &[&str] = &["个", "名", "家", "所", "项", "部", "处", "批", "户", "本", "封"];
+const CLASSIFIERS: &[&str] = &[
+    "个", "名", "家", "所", "项", "部", "处", "批", "户", "本", "封",
+];
 
 /// Verbs that say what was done to what a count counts.
 const VERBS: &[&str] = &[
@@ -34,8 +73,27 @@ const VERBS: &[&str] = &[
 
 /// Words at the start of a clause that do not name what is counted.
 const QUALIFIERS: &[&str] = &[
-    "今年以来", "全年共", "全年", "全市", "全区", "全县", "共计", "合计", "累计", "其中", "先后", "共",
-    "已", "依法", "另", "还", "又", "均", "分别", "市县两级", "市本级",
+    "今年以来",
+    "全年共",
+    "全年",
+    "全市",
+    "全区",
+    "全县",
+    "共计",
+    "合计",
+    "累计",
+    "其中",
+    "先后",
+    "共",
+    "已",
+    "依法",
+    "另",
+    "还",
+    "又",
+    "均",
+    "分别",
+    "市县两级",
+    "市本级",
 ];
 
 /// Replaces the counts in every piece of prose with `{名称}` markers and
@@ -43,7 +101,8 @@ const QUALIFIERS: &[&str] = &[
 pub fn extract(report: &mut Report) {
     let mut namer = Namer::default();
     let mut figures = Vec::new();
-    let mut visit = |text: &mut Text| text.value = cite_counts(&text.value, &mut namer, &mut figures);
+    let mut visit =
+        |text: &mut Text| text.value = cite_counts(&text.value, &mut namer, &mut figures);
     report.opening.iter_mut().for_each(&mut visit);
     for section in &mut report.sections {
         visit_part(&mut section.body, &mut visit);
@@ -71,7 +130,11 @@ struct Namer {
 
 impl Namer {
     fn unique(&mut self, name: String) -> String {
-        let base = if name.is_empty() { "数据".to_string() } else { name };
+        let base = if name.is_empty() {
+            "数据".to_string()
+        } else {
+            name
+        };
         let mut candidate = base.clone();
         let mut n = 2;
         while self.taken.contains(&candidate) || name_problem(&candidate).is_some() {
@@ -95,8 +158,13 @@ fn cite_counts(text: &str, namer: &mut Namer, figures: &mut Vec<Figure>) -> Stri
     let escaped = text.replace('{', "{{").replace('}', "}}");
     let mut out = String::with_capacity(escaped.len() + 32);
     let mut last = 0;
+    namer.last_object.clear();
     for count in counts(&escaped) {
-        let name = namer.unique(name_for(&escaped, &count, &mut namer.last_object));
+        if escaped[last..count.start].contains('。') {
+            namer.last_object.clear();
+        }
+        let proposed = name_for(&escaped, &count, &mut namer.last_object);
+        let name = namer.unique(proposed);
         out.push_str(&escaped[last..count.start]);
         out.push_str(&format!("{{{name}}}"));
         last = count.end;
@@ -127,7 +195,9 @@ fn counts(text: &str) -> Vec<Count> {
             .map_or(text.len(), |i| start + i);
         at = digits_end;
         let before = text[..start].chars().last();
-        if before.is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || "*+×-—～~/.".contains(c)) {
+        if before
+            .is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || "*+×-—～~/.".contains(c))
+        {
             continue;
         }
         if let Some(count) = count_at(text, start, digits_end) {
@@ -158,7 +228,7 @@ fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
     let end = digits_end + suffix_len + unit.len();
     let written = &text[start..end];
     let (quantity, parsed_unit) = parse_quantity(written).ok()?;
-    (format_quantity(&quantity, &parsed_unit) == written).then(|| Count {
+    (format_quantity(&quantity, &parsed_unit) == written).then_some(Count {
         start,
         end,
         quantity,
@@ -169,17 +239,17 @@ fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
 /// A name for a count from the words around it.
 fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
     let clause = clause_before(text, count.start);
+    let clause = clause
+        .trim_end_matches(['达', '为', '是', '约', '的', '计', '共'])
+        .trim_end_matches("达到");
     if count.unit == "%" {
-        let name = clause.trim_end_matches(['达', '为', '是', '约', '的']).trim_end_matches("达到");
-        return last_chars(name, 8);
+        return shorten(clause);
     }
-    if CLASSIFIERS.contains(&count.unit.as_str()) {
-        let noun = noun_after(&text[count.end..]);
-        if !noun.is_empty() {
-            return format!("{}数", last_chars(&noun, 6));
-        }
+    let after = words_after(&text[count.end..]);
+    if CLASSIFIERS.contains(&count.unit.as_str()) && !after.is_empty() {
+        return format!("{}数", shorten(&after));
     }
-    let clause = strip_qualifiers(&clause);
+    let clause = strip_qualifiers(clause);
     let verb = VERBS
         .iter()
         .filter_map(|verb| clause.rfind(verb).map(|at| (at, *verb)))
@@ -187,49 +257,67 @@ fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
     match verb {
         Some((at, verb)) => {
             let object = clause[at + verb.len()..].trim_start_matches(['了', '各', '类']);
-            let object = if object.is_empty() {
-                last_object.clone()
-            } else {
-                last_chars(object, 6)
+            let object = match (object.is_empty(), last_object.is_empty()) {
+                (false, _) => shorten(object),
+                (true, false) => last_object.clone(),
+                (true, true) => shorten(&after),
             };
             *last_object = object.clone();
             format!("{object}{verb}数")
         }
-        None => last_chars(&clause, 8),
+        None if clause.is_empty() && !after.is_empty() => format!("{}数", shorten(&after)),
+        None => shorten(clause),
     }
 }
 
-/// The text of the clause before `at`, back to the last mark.
+/// The clause before `at`, back to the last mark or number, without the
+/// quotation and title marks inside it.
 fn clause_before(text: &str, at: usize) -> String {
     let before = &text[..at];
     let start = before
-        .rfind(|c: char| "，。；：、（）“”《》,;:()!?！？".contains(c) || c.is_ascii_digit())
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+        .rfind(|c: char| "，。；：、,;:!?！？".contains(c) || c.is_ascii_digit())
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
     before[start..]
         .chars()
         .filter(|c| is_ideograph(*c))
         .collect()
 }
 
-fn strip_qualifiers(clause: &str) -> String {
-    let mut clause = clause.to_string();
-    while let Some(qualifier) = QUALIFIERS.iter().find(|q| clause.starts_with(**q) && clause.len() > q.len()) {
-        clause = clause[qualifier.len()..].to_string();
+fn strip_qualifiers(clause: &str) -> &str {
+    let mut clause = clause;
+    while let Some(qualifier) = QUALIFIERS
+        .iter()
+        .find(|q| clause.starts_with(**q) && clause.len() > q.len())
+    {
+        clause = &clause[qualifier.len()..];
     }
     clause
 }
 
-/// The noun right after a classifier, up to a mark or a function word.
-fn noun_after(text: &str) -> String {
-    text.chars()
-        .take_while(|c| is_ideograph(*c) && !"的和及与等获在为被参均已并共".contains(*c))
+/// The words right after a count, up to a mark or a function word
+/// (7个集体 → 集体, 1261人通过考试 → 通过考试).
+fn words_after(text: &str) -> String {
+    text.trim_start_matches('员')
+        .chars()
+        .take_while(|c| {
+            is_ideograph(*c) && !"的和及与等获在为被均已并共有加实完开进推受办得达".contains(*c)
+        })
         .take(6)
         .collect()
 }
 
-fn last_chars(text: &str, n: usize) -> String {
+/// A name of readable length: what follows the last 的, whole up to nine
+/// characters, else its last six (特殊群体法律援助案件 → 法律援助案件).
+fn shorten(text: &str) -> String {
+    let text = text.rsplit('的').next().unwrap_or(text);
     let count = text.chars().count();
-    text.chars().skip(count.saturating_sub(n)).collect()
+    if count <= 9 {
+        text.to_string()
+    } else {
+        text.chars().skip(count - 6).collect()
+    }
 }
 
 #[cfg(test)]
@@ -249,8 +337,12 @@ mod tests {
 
     #[test]
     fn counts_are_named_from_their_sentence() {
-        let (out, found) = cited("全市累计受理特殊群体法律援助案件1899件，完成全年任务111.16%；办结1630件。");
-        assert_eq!(out, "全市累计受理特殊群体法律援助案件{法律援助案件受理数}，完成全年任务{完成全年任务}；办结{法律援助案件办结数}。");
+        let (out, found) =
+            cited("全市累计受理特殊群体法律援助案件1899件，完成全年任务111.16%；办结1630件。");
+        assert_eq!(
+            out,
+            "全市累计受理特殊群体法律援助案件{法律援助案件受理数}，完成全年任务{完成全年任务}；办结{法律援助案件办结数}。"
+        );
         assert_eq!(
             found,
             [
@@ -263,7 +355,8 @@ mod tests {
 
     #[test]
     fn rounded_and_large_figures_keep_their_form() {
-        let (_, found) = cited("接待、解答当事人法律咨询1.2万余人次，公证收费7887.8万元，通过率达96.41%。");
+        let (_, found) =
+            cited("接待、解答当事人法律咨询1.2万余人次，公证收费7887.8万元，通过率达96.41%。");
         let values: Vec<&str> = found.iter().map(|(_, v)| v.as_str()).collect();
         assert_eq!(values, ["1.2万余人次", "7887.8万元", "96.41%"]);
         assert_eq!(found[2].0, "通过率");
@@ -280,7 +373,21 @@ mod tests {
     fn years_dates_ordinals_and_formulas_are_not_figures() {
         let (out, found) = cited("2022年9月，第108次会议，7*24小时，“6+6+6+6”模式，12348热线。");
         assert!(found.is_empty(), "{found:?}");
-        assert_eq!(out, "2022年9月，第108次会议，7*24小时，“6+6+6+6”模式，12348热线。");
+        assert_eq!(
+            out,
+            "2022年9月，第108次会议，7*24小时，“6+6+6+6”模式，12348热线。"
+        );
+    }
+
+    #[test]
+    fn names_come_from_quoted_words_and_from_what_follows() {
+        let (out, _) = cited(
+            "累计培育“法律明白人”5075人，1308人报名考试，1261人通过考试，浏览量达576万余人次。",
+        );
+        assert_eq!(
+            out,
+            "累计培育“法律明白人”{法律明白人培育数}，{报名考试数}报名考试，{通过考试数}通过考试，浏览量达{浏览量}。"
+        );
     }
 
     #[test]

@@ -70,7 +70,10 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
         .iter()
         .map(|(place, text)| {
             let unit = if format == Format::Docx { "段" } else { "行" };
-            format!("第 {place} {unit}无法归入报告的任何部分，已放入“其他”：{}", preview(text))
+            format!(
+                "第 {place} {unit}无法归入报告的任何部分，已放入“其他”：{}",
+                preview(text)
+            )
         })
         .collect();
     let notes = UnplacedNotes {
@@ -118,9 +121,9 @@ impl Annotate for UnplacedNotes<'_> {
 /// The input's paragraphs, after telling its format and encoding.
 pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(Format, Vec<Paragraph>), Error> {
     if bytes.starts_with(b"PK\x03\x04") || path.to_ascii_lowercase().ends_with(".docx") {
-        let blocks = crate::docx::read(bytes).map_err(|e| Error::Import {
+        let blocks = crate::docx::read(bytes).map_err(|source| Error::Docx {
             path: path.into(),
-            reason: e.to_string(),
+            source,
         })?;
         return Ok((Format::Docx, from_blocks(&blocks, |i| i + 1)));
     }
@@ -141,7 +144,10 @@ pub fn decode(bytes: &[u8]) -> String {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GB18030.decode_without_bom_handling(bytes).0.into_owned(),
+        Err(_) => encoding_rs::GB18030
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned(),
     }
 }
 
@@ -150,7 +156,10 @@ fn is_markdown(path: &str, text: &str) -> bool {
     lower.ends_with(".md")
         || lower.ends_with(".markdown")
         || text.lines().any(|l| {
-            l.starts_with("# ") || l.starts_with("## ") || l.starts_with(":::") || l.contains("]{custom-style=")
+            l.starts_with("# ")
+                || l.starts_with("## ")
+                || l.starts_with(":::")
+                || l.contains("]{custom-style=")
         })
 }
 
@@ -176,7 +185,11 @@ fn from_markdown(text: &str) -> Vec<Paragraph> {
             .iter()
             .enumerate()
             .skip(search_from)
-            .find(|(_, line)| markup::parse(line).first().is_some_and(|b| b.text().starts_with(&needle)))
+            .find(|(_, line)| {
+                markup::parse(line)
+                    .first()
+                    .is_some_and(|b| b.text().starts_with(&needle))
+            })
             .map(|(i, _)| i);
         if let Some(i) = found {
             search_from = i + 1;
@@ -225,15 +238,22 @@ mod tests {
     #[test]
     fn byte_order_marks_are_removed() {
         assert_eq!(decode("\u{feff}标题".as_bytes()), "标题");
-        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain("标题".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("标题".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
         assert_eq!(decode(&utf16), "标题");
     }
 
     #[test]
     fn windows_line_endings_and_blank_lines() {
-        let (format, paragraphs) = paragraphs("r.txt", "标题\r\n\r\n  正文。  \r\n".as_bytes()).unwrap();
+        let (format, paragraphs) =
+            paragraphs("r.txt", "标题\r\n\r\n  正文。  \r\n".as_bytes()).unwrap();
         assert_eq!(format, Format::Text);
-        let texts: Vec<(&str, usize)> = paragraphs.iter().map(|p| (p.text.as_str(), p.place)).collect();
+        let texts: Vec<(&str, usize)> = paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.place))
+            .collect();
         assert_eq!(texts, [("标题", 1), ("正文。", 3)]);
     }
 
@@ -243,7 +263,10 @@ mod tests {
         let (format, paragraphs) = paragraphs("r.md", markdown.as_bytes()).unwrap();
         assert_eq!(format, Format::Markdown);
         let hints: Vec<Hint> = paragraphs.iter().map(|p| p.hint).collect();
-        assert_eq!(hints, [Hint::Heading(1), Hint::Heading(2), Hint::Style("署名")]);
+        assert_eq!(
+            hints,
+            [Hint::Heading(1), Hint::Heading(2), Hint::Style("署名")]
+        );
         let places: Vec<usize> = paragraphs.iter().map(|p| p.place).collect();
         assert_eq!(places, [1, 3, 6]);
     }

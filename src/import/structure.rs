@@ -4,8 +4,8 @@
 //! closing 附件, 署名 and 成文日期. What fits nowhere goes to `其他`.
 
 use super::{Hint, Paragraph};
-use crate::lint::rules::heading_number;
 use crate::lint::fix_text;
+use crate::lint::rules::heading_number;
 use crate::load::parse_date;
 use crate::model::{
     Bureau, Circular, Kind, Layout, Level, Part, Point, Report, Role, Section, Text,
@@ -31,7 +31,11 @@ pub fn build(paragraphs: &[Paragraph]) -> Built {
     let closing = reader.closing();
     let circular = reader.circular();
     let title = reader.title();
-    let recipient = if circular.is_none() { reader.recipient() } else { None };
+    let recipient = if circular.is_none() {
+        reader.recipient()
+    } else {
+        None
+    };
     let opening = reader.until_section();
     let sections = reader.sections();
     let year = report_year(paragraphs).unwrap_or(0);
@@ -50,8 +54,13 @@ pub fn build(paragraphs: &[Paragraph]) -> Built {
         kind,
         title: Some(Text::plain(title.map(|t| fix_text(&t)).unwrap_or_default())),
         date: closing.date.or(circular.as_ref().and_then(|c| c.date)),
-        recipient: recipient.or(circular.as_ref().and_then(|c| c.recipient.clone())).map(plain),
-        signature: closing.signature.or(circular.as_ref().and_then(|c| c.signature.clone())).map(plain),
+        recipient: recipient
+            .or(circular.as_ref().and_then(|c| c.recipient.clone()))
+            .map(plain),
+        signature: closing
+            .signature
+            .or(circular.as_ref().and_then(|c| c.signature.clone()))
+            .map(plain),
         circular: circular.map(|c| Circular {
             title: c.title.map(plain),
             body: Some(plain(c.body)),
@@ -74,7 +83,10 @@ pub fn build(paragraphs: &[Paragraph]) -> Built {
         let other = Section {
             role: Role::Other,
             body: Part {
-                text: unplaced.iter().map(|(_, t)| Text::plain(t.clone())).collect(),
+                text: unplaced
+                    .iter()
+                    .map(|(_, t)| Text::plain(t.clone()))
+                    .collect(),
                 ..Part::default()
             },
             thematic: false,
@@ -137,14 +149,19 @@ impl<'p> Reader<'p> {
     /// attachment lines before that; what follows the date is kept apart.
     fn closing(&mut self) -> Closing<'p> {
         let mut closing = Closing::default();
-        let Some(date_at) = (0..self.end).rev().find(|&i| is_date_line(&self.paragraphs[i])) else {
+        let Some(date_at) = (0..self.end)
+            .rev()
+            .find(|&i| is_date_line(&self.paragraphs[i]))
+        else {
             self.attachments(&mut closing);
             return closing;
         };
         let before_circular_text = self.paragraphs[..date_at]
             .iter()
             .any(|p| p.text.starts_with("现将"));
-        let body_after = self.paragraphs[date_at + 1..].iter().any(|p| leading_level(p) == Some(1));
+        let body_after = self.paragraphs[date_at + 1..]
+            .iter()
+            .any(|p| leading_level(p) == Some(1));
         if before_circular_text && body_after {
             self.attachments(&mut closing);
             return closing;
@@ -184,7 +201,10 @@ impl<'p> Reader<'p> {
         if title.is_some() {
             self.next();
         }
-        let recipient = self.peek().filter(|p| is_recipient(p)).map(|p| strip_colon(&p.text));
+        let recipient = self
+            .peek()
+            .filter(|p| is_recipient(p))
+            .map(|p| strip_colon(&p.text));
         if recipient.is_some() {
             self.next();
         }
@@ -193,11 +213,17 @@ impl<'p> Reader<'p> {
             return None;
         };
         self.next();
-        let signature = self.peek().filter(|p| is_signature(p)).map(|p| p.text.clone());
+        let signature = self
+            .peek()
+            .filter(|p| is_signature(p))
+            .map(|p| p.text.clone());
         if signature.is_some() {
             self.next();
         }
-        let date = self.peek().filter(|p| is_date_line(p)).and_then(|p| parse_date(&p.text));
+        let date = self
+            .peek()
+            .filter(|p| is_date_line(p))
+            .and_then(|p| parse_date(&p.text));
         if date.is_some() {
             self.next();
         }
@@ -216,9 +242,14 @@ impl<'p> Reader<'p> {
         let looks_like = paragraph.hint == Hint::None
             && leading_level(paragraph).is_none()
             && paragraph.text.chars().count() <= 60
-            && !paragraph.text.trim_end().ends_with(['。', '：', ':', '；', '，', ','])
+            && !paragraph
+                .text
+                .trim_end()
+                .ends_with(['。', '：', ':', '；', '，', ','])
             && !is_recipient(paragraph);
-        (marked || looks_like).then(|| self.next().map(|p| p.text.clone())).flatten()
+        (marked || looks_like)
+            .then(|| self.next().map(|p| p.text.clone()))
+            .flatten()
     }
 
     fn recipient(&mut self) -> Option<String> {
@@ -241,7 +272,10 @@ impl<'p> Reader<'p> {
         while let Some(paragraph) = self.next() {
             let heading = section_heading(paragraph).unwrap_or_else(|| paragraph.text.clone());
             let paragraphs = self.until_section();
-            sections.push(RawSection { heading, paragraphs });
+            sections.push(RawSection {
+                heading,
+                paragraphs,
+            });
         }
         sections
     }
@@ -266,7 +300,7 @@ fn section_heading(paragraph: &Paragraph) -> Option<String> {
     if let Some((1, _, len)) = heading_number(&paragraph.text) {
         return Some(paragraph.text[len..].trim().to_string());
     }
-    let short = paragraph.text.chars().count() <= 20 && !paragraph.text.contains(['。', '，', ','] );
+    let short = paragraph.text.chars().count() <= 20 && !paragraph.text.contains(['。', '，', ',']);
     (short && paragraph.hint == Hint::None && Role::from_heading(&paragraph.text).is_some())
         .then(|| paragraph.text.clone())
 }
@@ -281,7 +315,9 @@ fn is_signature(paragraph: &Paragraph) -> bool {
     paragraph.hint == Hint::Style("署名")
         || (text.chars().count() <= 30
             && !text.contains(['。', '，', '：', ',', ':'])
-            && text.ends_with(['局', '委', '办', '院', '府', '室', '会', '厅', '部', '处', '所', '队']))
+            && text.ends_with([
+                '局', '委', '办', '院', '府', '室', '会', '厅', '部', '处', '所', '队',
+            ]))
 }
 
 fn is_recipient(paragraph: &Paragraph) -> bool {
@@ -297,7 +333,12 @@ fn is_attachment_line(paragraph: &Paragraph, index: usize, all: &[Paragraph]) ->
     let text = paragraph.text.trim();
     let first = text.starts_with("附件") || paragraph.hint == Hint::Style("附件");
     let continued = index > 0
-        && all[..index].iter().rev().take_while(|p| !p.text.starts_with("附件")).count() < 10
+        && all[..index]
+            .iter()
+            .rev()
+            .take_while(|p| !p.text.starts_with("附件"))
+            .count()
+            < 10
         && text.chars().next().is_some_and(|c| c.is_ascii_digit())
         && all[..index].iter().any(|p| p.text.starts_with("附件"))
         && text.chars().count() <= 40;
@@ -306,13 +347,20 @@ fn is_attachment_line(paragraph: &Paragraph, index: usize, all: &[Paragraph]) ->
 
 fn attachment_name(text: &str) -> String {
     let text = text.trim();
-    let text = text.strip_prefix("附件").unwrap_or(text).trim_start_matches(['：', ':', ' ']);
+    let text = text
+        .strip_prefix("附件")
+        .unwrap_or(text)
+        .trim_start_matches(['：', ':', ' ']);
     let without_number = text
         .trim_start_matches(|c: char| c.is_ascii_digit())
         .trim_start_matches(['.', '．', '、']);
-    if without_number.len() < text.len() { without_number } else { text }
-        .trim()
-        .to_string()
+    if without_number.len() < text.len() {
+        without_number
+    } else {
+        text
+    }
+    .trim()
+    .to_string()
 }
 
 fn strip_colon(text: &str) -> String {
@@ -339,9 +387,15 @@ fn kind_of(title: Option<&str>, sections: &[RawSection]) -> Kind {
         }
     }
     let rule_of_law = sections.iter().enumerate().any(|(i, s)| {
-        s.heading.contains("法治政府建设") || s.heading.contains("第一责任人") || (i == 0 && s.heading.contains("法治建设"))
+        s.heading.contains("法治政府建设")
+            || s.heading.contains("第一责任人")
+            || (i == 0 && s.heading.contains("法治建设"))
     });
-    if rule_of_law { Kind::RuleOfLaw } else { Kind::WorkSummary }
+    if rule_of_law {
+        Kind::RuleOfLaw
+    } else {
+        Kind::WorkSummary
+    }
 }
 
 /// The bureau's name: from the signature, else the first “…局” named in
@@ -371,14 +425,25 @@ fn bureau_name(paragraphs: &[Paragraph], signature: Option<&str>) -> String {
 
 fn self_name(paragraphs: &[Paragraph]) -> String {
     let text: String = paragraphs.iter().map(|p| p.text.as_str()).collect();
-    if text.matches("我局").count() >= text.matches("我们").count() { "我局" } else { "我们" }.to_string()
+    if text.matches("我局").count() >= text.matches("我们").count() {
+        "我局"
+    } else {
+        "我们"
+    }
+    .to_string()
 }
 
 /// Sections by role, thematic work when several sections are themes of
 /// the work, headings omitted when they are the kind's standard ones.
 fn assemble(report: &Report, raw: Vec<RawSection>) -> Vec<Section> {
-    let roles: Vec<Option<Role>> = raw.iter().map(|s| Role::from_heading(&s.heading)).collect();
-    let work_like = roles.iter().filter(|r| matches!(r, None | Some(Role::Work))).count();
+    let roles: Vec<Option<Role>> = raw
+        .iter()
+        .map(|s| Role::from_heading(&fix_text(&s.heading)))
+        .collect();
+    let work_like = roles
+        .iter()
+        .filter(|r| matches!(r, None | Some(Role::Work)))
+        .count();
     let thematic = work_like >= 2;
     let mut sections: Vec<Section> = Vec::new();
     for (section, role) in raw.into_iter().zip(roles) {
@@ -425,7 +490,10 @@ fn read_part_body(paragraphs: &[&Paragraph], level: u8) -> Part {
     let mut children = Vec::new();
     let mut i = 0;
     while i < rest.len() {
-        let end = rest[i + 1..].iter().position(is_child).map_or(rest.len(), |n| i + 1 + n);
+        let end = rest[i + 1..]
+            .iter()
+            .position(is_child)
+            .map_or(rest.len(), |n| i + 1 + n);
         children.push(read_child(rest[i], &rest[i + 1..end], level));
         i = end;
     }
@@ -447,7 +515,9 @@ fn child_level(paragraph: &Paragraph, level: u8) -> bool {
 fn read_child(opening: &Paragraph, following: &[&Paragraph], level: u8) -> Part {
     let text = opening.text.trim();
     let after_number = match heading_number(text) {
-        Some((_, _, len)) => text[len..].trim_start_matches(['、', '。', '.', '，']).trim(),
+        Some((_, _, len)) => text[len..]
+            .trim_start_matches(['、', '。', '.', '，'])
+            .trim(),
         None => text,
     };
     let own_line = matches!(opening.hint, Hint::Heading(_));
@@ -484,9 +554,16 @@ fn split_heading(text: &str) -> (String, Option<String>, bool) {
         }
         return (text[..at].to_string(), Some(rest.to_string()), true);
     }
-    let space = text.char_indices().find(|(_, c)| c.is_whitespace()).map(|(i, _)| i);
+    let space = text
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i);
     match space {
-        Some(at) if at > 0 => (text[..at].to_string(), Some(text[at..].trim().to_string()), true),
+        Some(at) if at > 0 => (
+            text[..at].to_string(),
+            Some(text[at..].trim().to_string()),
+            true,
+        ),
         _ => (text.to_string(), None, false),
     }
 }
@@ -496,10 +573,13 @@ fn prose_part(paragraphs: Vec<String>) -> Part {
     let mut part = Part::default();
     let split = split_series_start(&paragraphs);
     if let Some(start) = split {
-        part.text = paragraphs[..start].iter().map(|p| Text::plain(fix_text(p))).collect();
+        part.text = paragraphs[..start]
+            .iter()
+            .map(|p| Text::plain(fix_text(p)))
+            .collect();
         part.points = paragraphs[start..]
             .iter()
-            .map(|p| point(&series_items(p).map_or_else(|| p.clone(), |(_, items)| items[0].clone())))
+            .map(|p| point(without_leading_ordinal(p)))
             .collect();
         part.points_split = Some(true);
         return part;
@@ -529,16 +609,27 @@ fn split_series_start(paragraphs: &[String]) -> Option<usize> {
     let starts: Vec<Option<u64>> = paragraphs.iter().map(|p| leading_ordinal(p)).collect();
     let last = starts.len().checked_sub(1)?;
     let mut start = last;
-    while start > 0 && starts[start] == Some(starts[start - 1]? + 1) {
+    while start > 0 && starts[start - 1].is_some_and(|previous| starts[start] == Some(previous + 1))
+    {
         start -= 1;
     }
     let run = last - start + 1;
     (starts[start] == Some(1) && run >= 2).then_some(start)
 }
 
+fn without_leading_ordinal(text: &str) -> &str {
+    match series_ordinals(text).first() {
+        Some((0, end, _)) => &text[*end..],
+        _ => text,
+    }
+}
+
 fn leading_ordinal(text: &str) -> Option<u64> {
     let ordinals = series_ordinals(text);
-    ordinals.first().filter(|(at, _, _)| *at == 0).map(|(_, _, value)| *value)
+    ordinals
+        .first()
+        .filter(|(at, _, _)| *at == 0)
+        .map(|(_, _, value)| *value)
 }
 
 /// The ordinals of a run-in series in a paragraph: (start, end, value).
@@ -553,8 +644,15 @@ fn series_ordinals(text: &str) -> Vec<(usize, usize, u64)> {
             .last()
             .map(|(i, _)| i);
         let Some(start) = numeral_start else { continue };
-        let boundary = before[..start].trim_end().chars().last().is_none_or(|c| "。；：，、”）,;:".contains(c));
-        if let (true, Some(value)) = (boundary, crate::lint::rules::numeral_value(&before[start..])) {
+        let boundary = before[..start]
+            .trim_end()
+            .chars()
+            .last()
+            .is_none_or(|c| "。；：，、”）,;:".contains(c));
+        if let (true, Some(value)) = (
+            boundary,
+            crate::lint::rules::numeral_value(&before[start..]),
+        ) {
             found.push((start, at + '是'.len_utf8(), value));
         }
     }
@@ -592,7 +690,12 @@ fn common_layout(sections: &mut [Section]) -> Layout {
     let mut run_in_votes = (0, 0);
     for section in sections.iter() {
         let parts = if section.thematic {
-            section.body.parts.iter().flat_map(|p| p.parts.iter()).collect::<Vec<_>>()
+            section
+                .body
+                .parts
+                .iter()
+                .flat_map(|p| p.parts.iter())
+                .collect::<Vec<_>>()
         } else {
             section.body.parts.iter().collect()
         };
@@ -626,7 +729,11 @@ fn lift_setting(part: &mut Part, inherited: bool, thematic: bool) {
         }
     }
     let settings: Vec<bool> = part.parts.iter().filter_map(|p| p.run_in).collect();
-    if !thematic && !settings.is_empty() && settings.iter().all(|s| *s == settings[0]) && settings[0] != inherited {
+    if !thematic
+        && !settings.is_empty()
+        && settings.iter().all(|s| *s == settings[0])
+        && settings[0] != inherited
+    {
         part.run_in = Some(settings[0]);
         for child in &mut part.parts {
             child.run_in = None;
@@ -664,12 +771,22 @@ mod tests {
             split_heading("加强建设。一是甲"),
             ("加强建设".to_string(), Some("一是甲".to_string()), true)
         );
-        assert_eq!(split_heading("学习还不够深入。"), ("学习还不够深入。".to_string(), None, false));
+        assert_eq!(
+            split_heading("学习还不够深入。"),
+            ("学习还不够深入。".to_string(), None, false)
+        );
         assert_eq!(
             split_heading("加强统筹协调 深入推进工作"),
-            ("加强统筹协调".to_string(), Some("深入推进工作".to_string()), true)
+            (
+                "加强统筹协调".to_string(),
+                Some("深入推进工作".to_string()),
+                true
+            )
         );
-        assert_eq!(split_heading("加强统筹协调"), ("加强统筹协调".to_string(), None, false));
+        assert_eq!(
+            split_heading("加强统筹协调"),
+            ("加强统筹协调".to_string(), None, false)
+        );
     }
 
     #[test]
@@ -686,6 +803,7 @@ mod tests {
         let part = prose_part(vec!["引言。".into(), "一是甲。".into(), "二是乙。".into()]);
         assert_eq!(part.text.len(), 1);
         assert_eq!(part.points.len(), 2);
+        assert_eq!(part.points[0].text.as_ref().unwrap().value, "甲。");
         assert_eq!(part.points_split, Some(true));
     }
 
@@ -696,7 +814,10 @@ mod tests {
         let report = built.report;
         assert_eq!(report.year, 2022);
         assert_eq!(report.kind, Kind::WorkSummary);
-        assert_eq!(report.title.unwrap().value, "某某县司法局2022年工作总结");
+        assert_eq!(
+            report.title.as_ref().unwrap().value,
+            "某某县司法局2022年工作总结"
+        );
         assert_eq!(report.bureau.name, "某某县司法局");
         assert_eq!(report.date, chrono::NaiveDate::from_ymd_opt(2023, 1, 5));
         assert_eq!(report.attachments[0].value, "统计表");
@@ -704,7 +825,14 @@ mod tests {
         assert_eq!(work.body.heading, None);
         assert_eq!(work.body.parts.len(), 2);
         assert_eq!(work.body.parts[0].points.len(), 2);
-        assert_eq!(report.section(Role::Shortcomings).unwrap().body.parts[0].heading.as_ref().unwrap().value, "学习不够深入。");
+        assert_eq!(
+            report.section(Role::Shortcomings).unwrap().body.parts[0]
+                .heading
+                .as_ref()
+                .unwrap()
+                .value,
+            "学习不够深入。"
+        );
         assert!(built.unplaced.is_empty());
     }
 
@@ -713,7 +841,10 @@ mod tests {
         let text = "一、工作情况\n内容。\n某某局\n2023年1月5日\n扫码查看\n";
         let built = build(&paragraphs(text));
         assert_eq!(built.unplaced, [(5, "扫码查看".to_string())]);
-        assert_eq!(built.report.section(Role::Other).unwrap().body.text[0].value, "扫码查看");
+        assert_eq!(
+            built.report.section(Role::Other).unwrap().body.text[0].value,
+            "扫码查看"
+        );
     }
 
     #[test]
