@@ -238,9 +238,14 @@ fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
 
 /// A name for a count from the words around it.
 fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
-    let clause = clause_before(text, count.start);
+    let mut clause = clause_before(text, count.start);
+    if says_nothing(&clause) {
+        // 做好判前调查，累计238人次: the count is of what the clause before says.
+        let earlier = previous_clause_end(text, count.start).map(|end| clause_before(text, end));
+        clause = earlier.filter(|c| !c.is_empty()).unwrap_or(clause);
+    }
     let clause = clause
-        .trim_end_matches(['达', '为', '是', '约', '的', '计', '共'])
+        .trim_end_matches(['达', '为', '是', '约', '的'])
         .trim_end_matches("达到");
     if count.unit == "%" {
         return shorten(clause);
@@ -283,6 +288,20 @@ fn clause_before(text: &str, at: usize) -> String {
         .chars()
         .filter(|c| is_ideograph(*c))
         .collect()
+}
+
+/// Whether a clause is only qualifiers (累计, 其中…), naming nothing.
+fn says_nothing(clause: &str) -> bool {
+    let mut rest = clause;
+    while let Some(qualifier) = QUALIFIERS.iter().find(|q| rest.starts_with(**q)) {
+        rest = &rest[qualifier.len()..];
+    }
+    rest.chars().count() < 2
+}
+
+/// Where the clause before the one holding `at` ends (at its mark).
+fn previous_clause_end(text: &str, at: usize) -> Option<usize> {
+    text[..at].rfind(['，', '、', ','])
 }
 
 fn strip_qualifiers(clause: &str) -> &str {
@@ -388,6 +407,12 @@ mod tests {
             out,
             "累计培育“法律明白人”{法律明白人培育数}，{报名考试数}报名考试，{通过考试数}通过考试，浏览量达{浏览量}。"
         );
+    }
+
+    #[test]
+    fn a_count_with_no_words_of_its_own_takes_the_clause_before() {
+        let (out, _) = cited("做好判前调查，累计238人次。");
+        assert_eq!(out, "做好判前调查，累计{做好判前调查}。");
     }
 
     #[test]
