@@ -239,7 +239,7 @@ fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
 /// A name for a count from the words around it.
 fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
     let mut clause = clause_before(text, count.start);
-    if says_nothing(&clause) {
+    if !clause.is_empty() && says_nothing(&clause) {
         // 做好判前调查，累计238人次: the count is of what the clause before says.
         let earlier = previous_clause_end(text, count.start).map(|end| clause_before(text, end));
         clause = earlier.filter(|c| !c.is_empty()).unwrap_or(clause);
