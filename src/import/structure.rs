@@ -547,6 +547,18 @@ fn read_child(opening: &Paragraph, following: &[&Paragraph], level: u8) -> Part 
 /// at the first full stop, or, where none comes early, at a space; a
 /// paragraph with neither is a heading on its own line.
 fn split_heading(text: &str) -> (String, Option<String>, bool) {
+    let stop = text.find('。').unwrap_or(text.len());
+    let space = text[..stop]
+        .char_indices()
+        .find(|(_, c)| c.is_whitespace())
+        .map(|(i, _)| i);
+    if let Some(at) = space.filter(|&at| at > 0 && text[..at].chars().count() <= 40) {
+        return (
+            text[..at].to_string(),
+            Some(text[at..].trim().to_string()),
+            true,
+        );
+    }
     if let Some(at) = text.find('。') {
         let rest = text[at + '。'.len_utf8()..].trim();
         if rest.is_empty() {
@@ -684,32 +696,31 @@ fn series_items(text: &str) -> Option<(String, Vec<String>)> {
     Some((text[..run[0].0].to_string(), items))
 }
 
-/// The layout most sections share becomes the document's; a section
-/// keeps its own setting only where it differs.
+/// The layout most （一） parts share becomes the document's; a section
+/// (or a theme) takes its parts' setting when they all differ from it, and
+/// a part keeps its own only where it differs from what it inherits.
 fn common_layout(sections: &mut [Section]) -> Layout {
-    let mut run_in_votes = (0, 0);
-    for section in sections.iter() {
-        let parts = if section.thematic {
-            section
-                .body
-                .parts
-                .iter()
-                .flat_map(|p| p.parts.iter())
-                .collect::<Vec<_>>()
-        } else {
-            section.body.parts.iter().collect()
-        };
-        for part in parts {
+    let mut votes = (0, 0);
+    for level_one in level_one_parts(sections) {
+        for part in &level_one.parts {
             match part.run_in {
-                Some(true) => run_in_votes.0 += 1,
-                Some(false) => run_in_votes.1 += 1,
+                Some(true) => votes.0 += 1,
+                Some(false) => votes.1 += 1,
                 None => {}
             }
         }
     }
-    let run_in = run_in_votes.0 > run_in_votes.1;
+    let run_in = votes.0 > votes.1;
     for section in sections.iter_mut() {
-        lift_setting(&mut section.body, run_in, section.thematic);
+        if section.thematic {
+            section
+                .body
+                .parts
+                .iter_mut()
+                .for_each(|theme| adopt_common(theme, run_in));
+        } else {
+            adopt_common(&mut section.body, run_in);
+        }
     }
     Layout {
         run_in,
@@ -717,35 +728,46 @@ fn common_layout(sections: &mut [Section]) -> Layout {
     }
 }
 
-/// Moves the parts' run-in setting up to `part` when all agree, and drops
-/// settings equal to what is inherited.
-fn lift_setting(part: &mut Part, inherited: bool, thematic: bool) {
-    for child in &mut part.parts {
-        let own = child.run_in.unwrap_or(inherited);
-        if thematic {
-            lift_setting(child, inherited, false);
-        } else {
-            lift_setting(child, own, false);
-        }
-    }
-    let settings: Vec<bool> = part.parts.iter().filter_map(|p| p.run_in).collect();
-    if !thematic
-        && !settings.is_empty()
-        && settings.iter().all(|s| *s == settings[0])
-        && settings[0] != inherited
+/// The 一、-level parts: each section's body, or each theme of the work.
+fn level_one_parts(sections: &[Section]) -> Vec<&Part> {
+    sections
+        .iter()
+        .flat_map(|s| {
+            if s.thematic {
+                s.body.parts.iter().collect()
+            } else {
+                vec![&s.body]
+            }
+        })
+        .collect()
+}
+
+/// A 一、-level part's heading always stands on its own line, so its
+/// setting only passes down: it takes its parts' when they all agree.
+fn adopt_common(level_one: &mut Part, inherited: bool) {
+    let settings: Vec<bool> = level_one.parts.iter().filter_map(|p| p.run_in).collect();
+    if settings
+        .first()
+        .is_some_and(|&first| first != inherited && settings.iter().all(|&s| s == first))
     {
-        part.run_in = Some(settings[0]);
-        for child in &mut part.parts {
-            child.run_in = None;
-        }
+        level_one.run_in = Some(settings[0]);
     }
-    for child in &mut part.parts {
-        if child.run_in == Some(part.run_in.unwrap_or(inherited)) {
-            child.run_in = None;
-        }
+    let effective = level_one.run_in.unwrap_or(inherited);
+    for part in &mut level_one.parts {
+        drop_inherited(part, effective);
+    }
+}
+
+fn drop_inherited(part: &mut Part, inherited: bool) {
+    let effective = part.run_in.unwrap_or(inherited);
+    if part.run_in == Some(inherited) {
+        part.run_in = None;
     }
     if part.points_split == Some(false) {
         part.points_split = None;
+    }
+    for child in &mut part.parts {
+        drop_inherited(child, effective);
     }
 }
 
