@@ -359,18 +359,24 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
 fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<ExitCode, Error> {
     let mut results = Vec::new();
     for file in files {
-        let source = read(file)?;
-        let linted = lint::lint_source(&display(file), &source)?;
-        if fix && let Some(fixed) = &linted.fixed {
-            let backup = lint::write_fixed(file, fixed)?;
-            eprintln!(
-                "已修正 {}，原文件保存为 {}",
-                file.display(),
-                backup.display()
-            );
-            results.push(lint::lint_source(&display(file), fixed)?);
-        } else {
-            results.push(linted);
+        let linted = lint::lint_file(file)?;
+        if fix && linted.by_paragraph {
+            return Err(Error::Usage(format!(
+                "--fix 不修改 .docx（{}）：请修改数据文件后重新生成，或在 Word 中修改",
+                file.display()
+            )));
+        }
+        match (&linted.fixed, fix) {
+            (Some(fixed), true) => {
+                let backup = lint::write_fixed(file, fixed)?;
+                eprintln!(
+                    "已修正 {}，原文件保存为 {}",
+                    file.display(),
+                    backup.display()
+                );
+                results.push(lint::lint_source(&display(file), fixed)?);
+            }
+            _ => results.push(linted),
         }
     }
     let failed = results.iter().any(|r| r.report.has_errors());
@@ -380,6 +386,9 @@ fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<Exi
             for result in &results {
                 let _ = write!(stderr, "{}", result.report);
                 let _ = writeln!(stderr, "{}", result.report.summary());
+                if result.by_paragraph && !result.report.diagnostics.is_empty() {
+                    let _ = writeln!(stderr, "（.docx 的位置写作“文件:段:字”，即第几段第几个字）");
+                }
             }
         }
         LintFormatArg::Json => println!("{}", lint::to_json(&results)),

@@ -246,3 +246,57 @@ fn check_reports_prose_findings_as_warnings() {
             .contains("成效明显，群众满意。")
     );
 }
+
+#[test]
+fn a_docx_is_linted_with_places_as_paragraph_numbers() {
+    use zongjie::markup::{Block, Run};
+    let paragraph = |heading, text: &str| Block {
+        heading,
+        style: None,
+        runs: vec![Run {
+            text: text.to_string(),
+            style: None,
+        }],
+    };
+    let blocks = [
+        paragraph(Some(1), "标题"),
+        paragraph(None, "第一段。"),
+        paragraph(None, "共受理案件288余件,成效明显。"),
+    ];
+    let bytes = zongjie::docx::write(&blocks, Default::default(), None).unwrap();
+    let (scratch, path) = scratch_file("report.docx", "");
+    std::fs::write(&path, bytes).unwrap();
+    let output = zongjie()
+        .args(["lint", "--format", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    let places: Vec<(String, u64, u64)> = json[0]["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["rule"].as_str().unwrap().to_string(),
+                f["paragraph"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        places,
+        [("F002".to_string(), 3, 6), ("P001".to_string(), 3, 11)]
+    );
+    let (_, stderr) = lint(&path);
+    assert!(stderr.contains("report.docx:3:11"), "{stderr}");
+    assert!(stderr.contains("即第几段第几个字"), "{stderr}");
+    let refused = zongjie()
+        .args(["lint", "--fix"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2));
+    drop(scratch);
+}

@@ -120,7 +120,7 @@ impl Annotate for UnplacedNotes<'_> {
 
 /// The input's paragraphs, after telling its format and encoding.
 pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(Format, Vec<Paragraph>), Error> {
-    if bytes.starts_with(b"PK\x03\x04") || path.to_ascii_lowercase().ends_with(".docx") {
+    if is_docx(path, bytes) {
         let blocks = crate::docx::read(bytes).map_err(|source| Error::Docx {
             path: path.into(),
             source,
@@ -134,6 +134,11 @@ pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(Format, Vec<Paragraph>), 
     } else {
         Ok((Format::Text, from_text(&text)))
     }
+}
+
+/// Whether the input is a Word document: a zip archive, or named .docx.
+pub fn is_docx(path: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || path.to_ascii_lowercase().ends_with(".docx")
 }
 
 /// Text in UTF-8 (with or without a byte-order mark), UTF-16 with a mark,

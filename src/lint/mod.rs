@@ -27,7 +27,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 pub use document::Paragraph;
-pub use sources::{Linted, SourceKind, lint_as, lint_source};
+pub use sources::{Linted, SourceKind, lint_as, lint_file, lint_source};
 
 use crate::diagnostic::Severity;
 use crate::error::Error;
@@ -212,11 +212,16 @@ pub fn to_json(results: &[Linted]) -> String {
                 .diagnostics
                 .iter()
                 .map(|d| {
+                    let place = if linted.by_paragraph {
+                        "paragraph"
+                    } else {
+                        "line"
+                    };
                     serde_json::json!({
                         "rule": d.code,
                         "severity": if d.is_error() { "error" } else { "warning" },
                         "message": d.message,
-                        "line": d.span.as_ref().map(|s| s.line),
+                        place: d.span.as_ref().map(|s| s.line),
                         "column": d.span.as_ref().map(|s| s.column),
                         "fixable": d.note.is_some(),
                     })

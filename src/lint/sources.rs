@@ -75,10 +75,36 @@ impl Located {
 /// The outcome of linting one file.
 #[derive(Debug)]
 pub struct Linted {
-    /// The findings, as diagnostics with places and rule codes.
+    /// The findings, as diagnostics with places and rule codes. For a
+    /// .docx, the “line” of a place is the paragraph's number.
     pub report: Report,
-    /// The file with every safe fix applied, when there was one to apply.
+    /// The file with every safe fix applied, when there was one to apply
+    /// (never for a .docx, which is not rewritten).
     pub fixed: Option<String>,
+    /// Whether places are paragraph numbers (a .docx) rather than lines.
+    pub by_paragraph: bool,
+}
+
+/// Lints the file at `path`: a .docx by its paragraphs, anything else as
+/// text in whatever encoding it is in.
+pub fn lint_file(path: &std::path::Path) -> Result<Linted, Error> {
+    let shown = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if crate::import::is_docx(&shown, &bytes) {
+        let blocks = crate::docx::read(&bytes).map_err(|source| Error::Docx {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let paragraphs: Vec<String> = blocks.iter().map(|b| b.text()).collect();
+        let mut linted = lint_as(SourceKind::Text, &shown, &(paragraphs.join("\n") + "\n"))?;
+        linted.fixed = None;
+        linted.by_paragraph = true;
+        return Ok(linted);
+    }
+    lint_source(&shown, &crate::import::decode(&bytes))
 }
 
 /// Lints the text of the file at `path`, telling its kind from its name
@@ -98,6 +124,7 @@ pub fn lint_as(kind: SourceKind, path: &str, source: &str) -> Result<Linted, Err
     Ok(Linted {
         report: Report::new(path, source, diagnostics),
         fixed,
+        by_paragraph: false,
     })
 }
 
