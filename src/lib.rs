@@ -23,6 +23,7 @@
 //! | next year's file, carried-over marks | [`rollover`] |
 //! | two years' figures side by side | [`diff`] |
 //! | a published report → a data file | [`import`] |
+//! | several offices' files → one with figures summed | [`merge`] |
 //! | writing results safely | [`output`] |
 
 pub mod check;
@@ -39,6 +40,7 @@ pub mod init;
 pub mod lint;
 pub mod load;
 pub mod markup;
+pub mod merge;
 pub mod model;
 pub mod output;
 pub mod render;

@@ -13,6 +13,7 @@ use zongjie::error::Error;
 use zongjie::import;
 use zongjie::init::{self, Starter};
 use zongjie::lint;
+use zongjie::merge;
 use zongjie::model::Kind;
 use zongjie::output::{self, Destination};
 use zongjie::render::{self, Format};
@@ -116,6 +117,21 @@ enum Command {
     Import {
         /// 报告文件；编码与格式自动识别 (the report; format and encoding are detected)
         report: PathBuf,
+        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// 覆盖已存在的输出文件 (overwrite an existing output file)
+        #[arg(long)]
+        force: bool,
+    },
+    /// 把几个单位的数据文件合并为一个，数字按名称相加 (sum several offices' files into one)
+    Merge {
+        /// 数据文件；第一个提供结构和文字 (data files; the first gives structure and prose)
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// 合并后的单位名称，如“某某市司法局” (the merged file's bureau)
+        #[arg(long)]
+        bureau: Option<String>,
         /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
         #[arg(short, long)]
         output: Option<PathBuf>,
@@ -278,6 +294,28 @@ fn run(command: Command) -> Result<ExitCode, Error> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
+        Command::Merge {
+            files,
+            bureau,
+            output,
+            force,
+        } => {
+            let sources: Vec<(String, String)> = files
+                .iter()
+                .map(|f| Ok((display(f), read(f)?)))
+                .collect::<Result<_, Error>>()?;
+            let inputs: Vec<merge::Input> = sources
+                .iter()
+                .map(|(path, source)| merge::Input { path, source })
+                .collect();
+            let merged = merge::merge(&inputs, bureau.as_deref())?;
+            for warning in &merged.warnings {
+                eprintln!("警告：{warning}");
+            }
+            let destination = Destination::from_arg(output.as_deref());
+            output::write(&destination, merged.data_file.as_bytes(), force)?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Import {
             report,
             output,

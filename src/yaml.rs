@@ -86,10 +86,29 @@ fn syntax_error(source: &str, offset: usize, error: &serde_saphyr::Error) -> Dia
         Span::from_bytes(source, span.bytes)
     });
     let mut diagnostic = Diagnostic::error(format!("YAML 语法错误：{detail}"), span.clone());
-    if let Some(hint) = span.and_then(|s| full_width_colon_hint(source, s.line)) {
+    let hint = span.and_then(|s| {
+        full_width_colon_hint(source, s.line).or_else(|| brace_start_hint(source, s.line))
+    });
+    if let Some(hint) = hint {
         diagnostic = diagnostic.with_note(hint);
     }
     diagnostic
+}
+
+/// Text that starts with a figure marker reads to YAML as a mapping in
+/// braces; it needs quotes.
+fn brace_start_hint(source: &str, error_line: usize) -> Option<String> {
+    let line = source.lines().nth(error_line.checked_sub(1)?)?;
+    let (key, value) = line.split_once(": ")?;
+    let value = value.trim_start();
+    let marker_first = value.starts_with('{') && !value.starts_with("{值") && value.contains('}');
+    marker_first.then(|| {
+        format!(
+            "以“{{”开头的文字要加引号：{}: \"{}\"",
+            key.trim_start_matches(['-', ' ']),
+            value.trim_end()
+        )
+    })
 }
 
 /// A key typed with the Chinese input method ends in a full-width colon,
@@ -287,6 +306,15 @@ mod tests {
     fn full_width_colon_gets_a_hint() {
         let error = parse("年度: 2022\n名称：长治\n  x: 1\n").unwrap_err();
         assert!(error.note.unwrap().contains("全角冒号"));
+    }
+
+    #[test]
+    fn text_starting_with_a_marker_gets_a_hint() {
+        let error = parse("年度: 2022\n开头: {年度}年，工作{受理}件。\n").unwrap_err();
+        assert_eq!(
+            error.note.unwrap(),
+            "以“{”开头的文字要加引号：开头: \"{年度}年，工作{受理}件。\""
+        );
     }
 
     #[test]
