@@ -432,6 +432,28 @@ fn the_output_file_s_extension_picks_the_format() {
 }
 
 #[test]
+fn a_docx_is_not_written_to_a_terminal() {
+    if !tool("script") {
+        return;
+    }
+    let (_, example) = examples().remove(0);
+    // script(1) gives the command a terminal for its standard output.
+    let command = format!(
+        "'{}' render '{}' --format docx",
+        env!("CARGO_BIN_EXE_zongjie"),
+        example.display()
+    );
+    let output = Process::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("不能把 .docx 输出到屏幕"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
+}
+
+#[test]
 fn a_reference_doc_that_is_not_a_docx_is_bad_input() {
     let (dir, data) = scratch_file("data.yaml", &format!("{HEAD}开头: 一年来。\n"));
     let fake = dir.path().join("bureau.docx");
