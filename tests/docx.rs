@@ -432,6 +432,28 @@ fn the_output_file_s_extension_picks_the_format() {
 }
 
 #[test]
+fn a_docx_is_not_written_to_a_terminal() {
+    if !tool("script") {
+        return;
+    }
+    let (_, example) = examples().remove(0);
+    // script(1) gives the command a terminal for its standard output.
+    let command = format!(
+        "'{}' render '{}' --format docx",
+        env!("CARGO_BIN_EXE_zongjie"),
+        example.display()
+    );
+    let output = Process::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let shown = String::from_utf8_lossy(&output.stdout);
+    assert!(shown.contains("不能把 .docx 输出到屏幕"), "{shown}");
+    assert!(!shown.contains("PK"), "{shown}");
+}
+
+#[test]
 fn a_reference_doc_that_is_not_a_docx_is_bad_input() {
     let (dir, data) = scratch_file("data.yaml", &format!("{HEAD}开头: 一年来。\n"));
     let fake = dir.path().join("bureau.docx");
@@ -616,8 +638,30 @@ fn ooxml_validate_accepts_every_example_and_the_reference_docx() {
     );
 }
 
+/// Runs soffice on `files`, converting to `target` into `out`, with a
+/// profile of its own so that it neither needs nor touches the user's.
+fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
+    let profile = scratch.join("profile");
+    let output = Process::new("soffice")
+        .env("HOME", scratch)
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args(["--headless", "--convert-to", target, "--outdir"])
+        .arg(out)
+        .args(files)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
 #[test]
-fn libreoffice_converts_every_example_to_pdf() {
+fn libreoffice_prints_every_example_and_saves_it_as_word_would() {
     if !tool("soffice") {
         return;
     }
@@ -626,28 +670,22 @@ fn libreoffice_converts_every_example_to_pdf() {
     for (name, path) in examples() {
         let file = dir.path().join(format!("{name}.docx"));
         std::fs::write(&file, render_docx(&path)).unwrap();
-        files.push((name, file));
+        files.push(file);
     }
-    let profile = dir.path().join("profile");
-    let status = Process::new("soffice")
-        .env("HOME", dir.path())
-        .arg(format!(
-            "-env:UserInstallation=file://{}",
-            profile.display()
-        ))
-        .args(["--headless", "--convert-to", "pdf", "--outdir"])
-        .arg(dir.path().join("pdf"))
-        .args(files.iter().map(|(_, file)| file))
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-    for (name, _) in files {
-        let pdf = std::fs::read(dir.path().join("pdf").join(format!("{name}.pdf")))
+    let (pdf, resaved) = (dir.path().join("pdf"), dir.path().join("resaved"));
+    soffice(dir.path(), "pdf", &pdf, &files);
+    soffice(dir.path(), "docx:MS Word 2007 XML", &resaved, &files);
+    for (name, path) in examples() {
+        let printed = std::fs::read(pdf.join(format!("{name}.pdf")))
             .unwrap_or_else(|e| panic!("{name}: no PDF: {e}"));
-        assert!(pdf.starts_with(b"%PDF"), "{name}");
+        assert!(printed.starts_with(b"%PDF"), "{name}");
+        // A .docx LibreOffice wrote, with its own markup, reads back to
+        // the same text: the reader copes with files not written by us.
+        let bytes = std::fs::read(resaved.join(format!("{name}.docx"))).unwrap();
+        assert_eq!(
+            markup::to_text(&docx::read(&bytes).unwrap()),
+            render_text(&path),
+            "{name}"
+        );
     }
 }

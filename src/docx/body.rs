@@ -45,8 +45,9 @@ pub fn document_xml(blocks: &[Block], ids: &StyleIds, section: &str) -> String {
     let mut xml = String::with_capacity(text_len + blocks.len() * 160 + 1024);
     xml.push_str(DOCUMENT_START);
     for (index, block) in blocks.iter().enumerate() {
-        let extra = direct_formatting(blocks, index);
-        paragraph(&mut xml, block, &extra, ids);
+        let previous = index.checked_sub(1).map(|i| &blocks[i]);
+        let direct = direct_formatting(previous, block, blocks.get(index + 1));
+        paragraph(&mut xml, block, &direct, ids);
     }
     xml.push_str(section);
     xml.push_str(DOCUMENT_END);
@@ -62,23 +63,23 @@ struct Direct {
     right_indent: Option<u32>,
 }
 
-fn direct_formatting(blocks: &[Block], index: usize) -> Direct {
-    let style_of = |i: usize| blocks.get(i).and_then(|b| b.style.as_deref());
-    let block = &blocks[index];
-    let after_closing = index
-        .checked_sub(1)
-        .is_some_and(|previous| matches!(style_of(previous), Some("署名" | "成文日期")));
-    let right_indent = match style_of(index) {
-        Some("署名") if style_of(index + 1) == Some("成文日期") => {
-            Some(layout::signature_indents(&block.text(), &blocks[index + 1].text()).0)
+fn style_of(block: Option<&Block>) -> Option<&str> {
+    block.and_then(|b| b.style.as_deref())
+}
+
+fn direct_formatting(previous: Option<&Block>, block: &Block, next: Option<&Block>) -> Direct {
+    let right_indent = match (style_of(previous), style_of(Some(block)), style_of(next)) {
+        (_, Some("署名"), Some("成文日期")) => {
+            next.map(|date| layout::signature_indents(&block.text(), &date.text()).0)
         }
-        Some("成文日期") if index > 0 && style_of(index - 1) == Some("署名") => {
-            Some(layout::signature_indents(&blocks[index - 1].text(), &block.text()).1)
+        (Some("署名"), Some("成文日期"), _) => {
+            previous.map(|signature| layout::signature_indents(&signature.text(), &block.text()).1)
         }
         _ => None,
     };
     Direct {
-        page_break_before: block.heading == Some(1) && after_closing,
+        page_break_before: block.heading == Some(1)
+            && matches!(style_of(previous), Some("署名" | "成文日期")),
         right_indent,
     }
 }

@@ -13,7 +13,7 @@
 //! | page size, margins, which paragraph gets which style | [`layout`] |
 //! | `word/document.xml` | [`body`] |
 //! | the embedded parts and the zip | [`package`] |
-//! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`] |
+//! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
 //! | .docx → paragraphs | [`reader`] |
 
 pub mod body;

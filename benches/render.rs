@@ -1,0 +1,46 @@
+//! Rendering the largest example through the library, to Markdown, to
+//! plain text and to .docx (`cargo bench`).
+
+use std::path::PathBuf;
+
+use divan::Bencher;
+use zongjie::render::{self, Format, Options};
+
+fn main() {
+    divan::main();
+}
+
+/// The largest example data file: its path and its text.
+fn largest_example() -> (String, String) {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples");
+    std::fs::read_dir(&dir)
+        .expect("examples directory")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "yaml"))
+        .map(|path| {
+            let text = std::fs::read_to_string(&path).expect("example");
+            (path.display().to_string(), text)
+        })
+        .max_by_key(|(_, text)| text.len())
+        .expect("an example")
+}
+
+fn bench_format(bencher: Bencher, format: Format) {
+    let (path, source) = largest_example();
+    bencher.bench(|| render::render(&path, &source, format, &Options::default()).expect("render"));
+}
+
+#[divan::bench]
+fn markdown(bencher: Bencher) {
+    bench_format(bencher, Format::Markdown);
+}
+
+#[divan::bench]
+fn text(bencher: Bencher) {
+    bench_format(bencher, Format::Text);
+}
+
+#[divan::bench]
+fn docx(bencher: Bencher) {
+    bench_format(bencher, Format::Docx);
+}
