@@ -44,3 +44,16 @@ fn text(bencher: Bencher) {
 fn docx(bencher: Bencher) {
     bench_format(bencher, Format::Docx);
 }
+
+/// Reading and checking the data file, the first step of every render.
+#[divan::bench]
+fn check(bencher: Bencher) {
+    let (path, source) = largest_example();
+    bencher.bench(|| zongjie::check::check(&path, &source, zongjie::check::Purpose::Render));
+}
+
+/// Compiling the built-in templates, done once per render.
+#[divan::bench]
+fn templates(bencher: Bencher) {
+    bencher.bench(|| zongjie::templates::Templates::load(None).expect("templates"));
+}

@@ -42,21 +42,47 @@ impl Span {
             bytes: start..end,
         }
     }
+}
 
-    /// The span of a 1-based line and character column in `source`,
-    /// `len` characters long.
-    pub fn from_line_column(source: &str, line: usize, column: usize, len: usize) -> Span {
-        let line_start = source
-            .split_inclusive('\n')
-            .take(line.saturating_sub(1))
-            .map(str::len)
-            .sum::<usize>()
-            .min(source.len());
-        let rest = &source[line_start..];
-        let line_text = rest.split('\n').next().unwrap_or("");
-        let start = line_start + byte_index_of_char(line_text, column.saturating_sub(1));
-        let end = start + byte_index_of_char(&source[start..], len);
-        Span::from_bytes(source, start..end)
+/// The start of every line of a text, to turn many byte ranges into lines
+/// and columns without scanning the text from the top each time.
+#[derive(Debug, Clone)]
+pub struct LineIndex<'a> {
+    source: &'a str,
+    starts: Vec<usize>,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes the lines of `source`.
+    pub fn new(source: &'a str) -> LineIndex<'a> {
+        let starts = std::iter::once(0)
+            .chain(source.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        LineIndex { source, starts }
+    }
+
+    /// The byte offset of a 1-based line and character column, clamped to
+    /// the line and the text.
+    pub fn at(&self, line: usize, column: usize) -> usize {
+        let Some(&line_start) = self.starts.get(line.saturating_sub(1)) else {
+            return self.source.len();
+        };
+        let line_text = self.source[line_start..].split('\n').next().unwrap_or("");
+        line_start + byte_index_of_char(line_text, column.saturating_sub(1))
+    }
+
+    /// The span of `bytes`, as [`Span::from_bytes`] gives it.
+    pub fn span(&self, bytes: Range<usize>) -> Span {
+        let source = self.source;
+        let start = floor_char_boundary(source, bytes.start.min(source.len()));
+        let end = floor_char_boundary(source, bytes.end.clamp(start, source.len()));
+        let line = self.starts.partition_point(|&s| s <= start);
+        let line_start = self.starts[line - 1];
+        Span {
+            line,
+            column: source[line_start..start].chars().count() + 1,
+            bytes: start..end,
+        }
     }
 }
 
@@ -224,11 +250,25 @@ mod tests {
     }
 
     #[test]
-    fn span_from_line_column_finds_the_bytes() {
+    fn line_index_agrees_with_scanning() {
+        let source = "年度: 2022\n单位:\n  名称: 长治\n\n末行";
+        let index = LineIndex::new(source);
+        for start in (0..=source.len()).filter(|&i| source.is_char_boundary(i)) {
+            assert_eq!(
+                index.span(start..start),
+                Span::from_bytes(source, start..start),
+                "{start}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_index_finds_a_line_and_column() {
         let source = "a: 1\n名称：长治\n";
-        let span = Span::from_line_column(source, 2, 3, 1);
-        assert_eq!(&source[span.bytes.clone()], "：");
-        assert_eq!((span.line, span.column), (2, 3));
+        let index = LineIndex::new(source);
+        let at = index.at(2, 3);
+        assert_eq!(&source[at..at + "：".len()], "：");
+        assert_eq!(index.at(9, 1), source.len());
     }
 
     #[test]

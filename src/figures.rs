@@ -315,6 +315,9 @@ impl<'r> Resolver<'r> {
 
     /// Replaces every marker in `text` with its value.
     pub fn expand(&self, text: &str) -> Result<String, Vec<(Marker, CiteError)>> {
+        if !text.contains(['{', '}', '｛', '｝']) {
+            return Ok(text.to_string());
+        }
         let markers = find_markers(text).unwrap_or_default();
         let mut out = String::with_capacity(text.len());
         let mut errors = Vec::new();

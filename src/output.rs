@@ -46,9 +46,13 @@ pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<(),
 }
 
 /// Writes a file atomically: a temporary file in the same directory, then a
-/// rename, so a reader never sees half a file.
+/// rename, so a reader never sees half a file. Replacing a file, the new
+/// text is synced to disk before the rename, so a crash cannot lose what
+/// was there; a new file keeps the usual permissions (rw-r--r--), a
+/// replaced one its own.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
-    if !force && path.exists() {
+    let existing = std::fs::metadata(path).ok();
+    if !force && existing.is_some() {
         return Err(Error::OutputExists(path.to_path_buf()));
     }
     let write_error = |source| Error::Write {
@@ -59,12 +63,19 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
         Some(parent) if !parent.as_os_str().is_empty() => parent,
         _ => Path::new("."),
     };
-    let mut temporary = tempfile::Builder::new()
-        .prefix(".zongjie-")
-        .tempfile_in(directory)
-        .map_err(write_error)?;
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".zongjie-");
+    #[cfg(unix)]
+    builder.permissions(
+        existing
+            .as_ref()
+            .map_or_else(new_file_permissions, |m| m.permissions()),
+    );
+    let mut temporary = builder.tempfile_in(directory).map_err(write_error)?;
     temporary.write_all(bytes).map_err(write_error)?;
-    temporary.as_file().sync_all().map_err(write_error)?;
+    if existing.is_some() {
+        temporary.as_file().sync_all().map_err(write_error)?;
+    }
     let persisted = if force {
         temporary.persist(path)
     } else {
@@ -77,6 +88,14 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
         }
         Err(e) => Err(write_error(e.error)),
     }
+}
+
+/// rw-r--r--, what a new file gets under the usual umask; a temporary
+/// file would otherwise keep its private rw-------.
+#[cfg(unix)]
+fn new_file_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o644)
 }
 
 #[cfg(test)]
@@ -93,6 +112,20 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
         write_file(&path, b"second", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_replaced_ones_keep_their_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("out.md");
+        write_file(&path, b"first", false).unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&path), 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_file(&path, b"second", true).unwrap();
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[test]

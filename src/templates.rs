@@ -186,14 +186,16 @@ pub fn eject(dir: &Path, force: bool) -> Result<Vec<PathBuf>, Error> {
 /// Escapes what Markdown (and pandoc's extensions) would read as markup, so
 /// that a clerk's text comes out as written.
 fn escape_markdown(text: &str, out: &mut dyn std::io::Write) -> std::io::Result<()> {
-    let mut buffer = [0; 4];
-    for c in text.chars() {
-        if "\\`*_[]<>#~^$@".contains(c) {
+    // The marks are all ASCII, and no byte of a multi-byte character is.
+    let mut last = 0;
+    for (at, byte) in text.bytes().enumerate() {
+        if b"\\`*_[]<>#~^$@".contains(&byte) {
+            out.write_all(&text.as_bytes()[last..at])?;
             out.write_all(b"\\")?;
+            last = at;
         }
-        out.write_all(c.encode_utf8(&mut buffer).as_bytes())?;
     }
-    Ok(())
+    out.write_all(&text.as_bytes()[last..])
 }
 
 #[cfg(test)]

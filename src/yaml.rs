@@ -8,7 +8,7 @@ use std::fmt;
 use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{MessageFormatter, Spanned};
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, LineIndex, Span};
 
 /// A YAML value with its place in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,22 +68,23 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
     let offset = source.len() - text.len();
     match serde_saphyr::from_str::<Spanned<RawNode>>(text) {
-        Ok(raw) => Ok(resolve(source, offset, raw)),
+        Ok(raw) => Ok(resolve(&LineIndex::new(source), offset, raw)),
         Err(error) => Err(syntax_error(source, offset, &error)),
     }
 }
 
 fn syntax_error(source: &str, offset: usize, error: &serde_saphyr::Error) -> Diagnostic {
     let detail = serde_saphyr::DefaultMessageFormatter.format_message(error.without_snippet());
+    let lines = LineIndex::new(source);
     let span = error.location().map(|loc| {
-        let mut span = Span::from_line_column(
-            &source[offset..],
-            loc.line() as usize,
-            loc.column() as usize,
-            1,
-        );
-        span.bytes = span.bytes.start + offset..span.bytes.end + offset;
-        Span::from_bytes(source, span.bytes)
+        let line = loc.line() as usize;
+        let column = loc.column() as usize + usize::from(line == 1 && offset > 0);
+        let start = lines.at(line, column);
+        let end = source[start..]
+            .chars()
+            .next()
+            .map_or(start, |c| start + c.len_utf8());
+        lines.span(start..end)
     });
     let mut diagnostic = Diagnostic::error(format!("YAML 语法错误：{detail}"), span.clone());
     let hint = span.and_then(|s| {
@@ -125,8 +126,8 @@ fn full_width_colon_hint(source: &str, error_line: usize) -> Option<String> {
     })
 }
 
-fn resolve(source: &str, offset: usize, raw: Spanned<RawNode>) -> Node {
-    let span = location_span(source, offset, &raw.referenced);
+fn resolve(lines: &LineIndex, offset: usize, raw: Spanned<RawNode>) -> Node {
+    let span = location_span(lines, offset, &raw.referenced);
     let value = match raw.value {
         RawNode::Null => Value::Null,
         RawNode::Bool(b) => Value::Bool(b),
@@ -136,7 +137,7 @@ fn resolve(source: &str, offset: usize, raw: Spanned<RawNode>) -> Node {
         RawNode::Seq(items) => Value::Seq(
             items
                 .into_iter()
-                .map(|item| resolve(source, offset, item))
+                .map(|item| resolve(lines, offset, item))
                 .collect(),
         ),
         RawNode::Map(entries) => Value::Map(
@@ -144,10 +145,10 @@ fn resolve(source: &str, offset: usize, raw: Spanned<RawNode>) -> Node {
                 .into_iter()
                 .map(|(key, value)| {
                     let key = Key {
-                        span: location_span(source, offset, &key.referenced),
+                        span: location_span(lines, offset, &key.referenced),
                         name: key.value,
                     };
-                    (key, resolve(source, offset, value))
+                    (key, resolve(lines, offset, value))
                 })
                 .collect(),
         ),
@@ -155,23 +156,19 @@ fn resolve(source: &str, offset: usize, raw: Spanned<RawNode>) -> Node {
     Node { value, span }
 }
 
-fn location_span(source: &str, offset: usize, location: &serde_saphyr::Location) -> Span {
+/// Where serde-saphyr says a node is: by byte offset when it has one, by
+/// line and column otherwise. The parser saw the text without its byte-order
+/// mark, which is one character on the first line.
+fn location_span(lines: &LineIndex, offset: usize, location: &serde_saphyr::Location) -> Span {
     let span = location.span();
-    match (span.byte_offset(), span.byte_len()) {
-        (Some(start), Some(len)) if start as usize + (len as usize) <= source.len() - offset => {
-            let start = start as usize + offset;
-            Span::from_bytes(source, start..start + len as usize)
-        }
-        _ => {
-            let local = Span::from_line_column(
-                &source[offset..],
-                location.line() as usize,
-                location.column() as usize,
-                0,
-            );
-            Span::from_bytes(source, local.bytes.start + offset..local.bytes.end + offset)
-        }
+    if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len()) {
+        let start = start as usize + offset;
+        return lines.span(start..start + len as usize);
     }
+    let line = location.line() as usize;
+    let column = location.column() as usize + usize::from(line == 1 && offset > 0);
+    let start = lines.at(line, column);
+    lines.span(start..start)
 }
 
 /// What serde-saphyr gives us before places are turned into [`Span`]s.
