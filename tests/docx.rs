@@ -202,7 +202,7 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
     let font = |name: &str| value(&styles[name], "w:rPr", "w:rFonts", "w:eastAsia").to_string();
     let size = |name: &str| value(&styles[name], "w:rPr", "w:sz", "w:val").to_string();
     assert_eq!(
-        (font("标题"), size("标题")),
+        (font("Title"), size("Title")),
         ("方正小标宋简体".into(), "44".into())
     );
     assert_eq!(font("一级标题"), "黑体");
@@ -210,14 +210,14 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
     assert_eq!(font("二级标题字符"), "楷体_GB2312");
     assert_eq!(font("三级标题"), "仿宋_GB2312");
     assert_eq!(
-        (font("正文"), size("正文")),
+        (font("Normal"), size("Normal")),
         ("仿宋_GB2312".into(), "32".into())
     );
     assert_eq!(
         (font("footer"), size("footer")),
         ("宋体".into(), "28".into())
     );
-    for name in ["正文", "一级标题", "二级标题", "三级标题"] {
+    for name in ["Normal", "一级标题", "二级标题", "三级标题"] {
         let style = &styles[name];
         assert_eq!(
             value(style, "w:pPr", "w:spacing", "w:line"),
@@ -244,14 +244,14 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
     for name in ["一级标题", "二级标题", "三级标题", "二级标题字符"] {
         assert_eq!(value(&styles[name], "w:rPr", "w:b", "w:val"), "0", "{name}");
     }
-    assert_eq!(value(&styles["标题"], "w:pPr", "w:jc", "w:val"), "center");
-    assert!(property(&styles["标题"], "w:rPr", "w:b").is_none());
+    assert_eq!(value(&styles["Title"], "w:pPr", "w:jc", "w:val"), "center");
+    assert!(property(&styles["Title"], "w:rPr", "w:b").is_none());
     assert_eq!(
-        value(&styles["标题"], "w:pPr", "w:spacing", "w:after"),
+        value(&styles["Title"], "w:pPr", "w:spacing", "w:after"),
         "579"
     );
     for (name, level) in [
-        ("标题", "0"),
+        ("Title", "0"),
         ("一级标题", "1"),
         ("二级标题", "2"),
         ("三级标题", "3"),
@@ -405,7 +405,7 @@ fn bold_headings_is_a_per_bureau_option() {
         let bold = property(&styles[name], "w:rPr", "w:b").unwrap();
         assert_eq!(bold.attr("w:val"), None, "{name} is bold");
     }
-    assert!(property(&styles["标题"], "w:rPr", "w:b").is_none());
+    assert!(property(&styles["Title"], "w:rPr", "w:b").is_none());
 }
 
 #[test]

@@ -156,10 +156,10 @@ mod tests {
         let xml = body(
             "# 标题\n\n## 一、工作\n\n[（一）接排。]{custom-style=\"二级标题字符\"}正文 & <符号>\n",
         );
-        assert!(xml.contains(r#"<w:pStyle w:val="标题"/>"#), "{xml}");
+        assert!(xml.contains(r#"<w:pStyle w:val="Title"/>"#), "{xml}");
         assert!(xml.contains(r#"<w:pStyle w:val="一级标题"/>"#), "{xml}");
         assert!(xml.contains(
-            r#"<w:pStyle w:val="正文"/></w:pPr><w:r><w:rPr><w:rStyle w:val="二级标题字符"/></w:rPr><w:t xml:space="preserve">（一）接排。</w:t></w:r><w:r><w:t xml:space="preserve">正文 &amp; &lt;符号&gt;</w:t></w:r>"#
+            r#"<w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:rStyle w:val="二级标题字符"/></w:rPr><w:t xml:space="preserve">（一）接排。</w:t></w:r><w:r><w:t xml:space="preserve">正文 &amp; &lt;符号&gt;</w:t></w:r>"#
         ), "{xml}");
     }
 
@@ -194,7 +194,7 @@ mod tests {
         let xml =
             body("通知正文。\n\n::: {custom-style=\"成文日期\"}\n2026年1月28日\n:::\n\n# 报告\n");
         assert!(
-            xml.contains(r#"<w:pStyle w:val="标题"/><w:pageBreakBefore/>"#),
+            xml.contains(r#"<w:pStyle w:val="Title"/><w:pageBreakBefore/>"#),
             "{xml}"
         );
         assert!(!body("# 报告\n").contains("pageBreakBefore"));
@@ -202,7 +202,7 @@ mod tests {
 
     #[test]
     fn ids_come_from_the_styles_part() {
-        let ids = StyleIds::new(HashMap::from([("正文".to_string(), "a5".to_string())]));
+        let ids = StyleIds::new(HashMap::from([("Normal".to_string(), "a5".to_string())]));
         let xml = document_xml(&markup::parse("正文。\n"), &ids, "");
         assert!(xml.contains(r#"<w:pStyle w:val="a5"/>"#), "{xml}");
     }

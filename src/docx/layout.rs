@@ -81,13 +81,15 @@ pub fn section_properties() -> String {
     )
 }
 
-/// The paragraph styles a report is written in.
+/// The paragraph styles a report is written in. The title and body text
+/// are Word's own Title and Normal, which Chinese Word calls 标题 and 正文:
+/// styles of our own by those names would clash with them there.
 pub const PARAGRAPH_STYLES: &[&str] = &[
-    "标题",
+    "Title",
     "一级标题",
     "二级标题",
     "三级标题",
-    "正文",
+    "Normal",
     "主送机关",
     "附件",
     "署名",
@@ -97,8 +99,11 @@ pub const PARAGRAPH_STYLES: &[&str] = &[
 /// The character styles of headings run into their paragraph.
 pub const CHARACTER_STYLES: &[&str] = &["一级标题字符", "二级标题字符", "三级标题字符"];
 
-/// Body paragraphs' style.
-pub const BODY_STYLE: &str = "正文";
+/// Body paragraphs' style (正文 in Chinese Word).
+pub const BODY_STYLE: &str = "Normal";
+
+/// The title's style (标题 in Chinese Word).
+pub const TITLE_STYLE: &str = "Title";
 
 /// A paragraph's style, and the outline level it sets itself when its
 /// style's is not its own.
@@ -120,7 +125,7 @@ pub fn paragraph_style(block: &Block) -> ParagraphStyle<'_> {
         outline_level: None,
     };
     match block.heading {
-        Some(1) => named("标题"),
+        Some(1) => named(TITLE_STYLE),
         Some(2) => named("一级标题"),
         Some(3) => named("二级标题"),
         Some(4) => named("三级标题"),
@@ -186,7 +191,7 @@ mod tests {
 
     #[test]
     fn markdown_levels_map_to_styles() {
-        assert_eq!(paragraph_style(&heading(1)).name, "标题");
+        assert_eq!(paragraph_style(&heading(1)).name, "Title");
         assert_eq!(paragraph_style(&heading(3)).name, "二级标题");
         assert_eq!(
             paragraph_style(&heading(5)),
@@ -197,7 +202,7 @@ mod tests {
         );
         let mut signature = heading(1);
         signature.heading = None;
-        assert_eq!(paragraph_style(&signature).name, "正文");
+        assert_eq!(paragraph_style(&signature).name, "Normal");
         signature.style = Some("署名".into());
         assert_eq!(paragraph_style(&signature).name, "署名");
     }

@@ -346,7 +346,7 @@ mod tests {
         ] {
             assert!(style_has_bold(&bold, name), "{name}");
         }
-        for name in ["标题", "正文", "署名", "heading 1"] {
+        for name in ["Title", "Normal", "署名", "heading 1"] {
             assert!(!style_has_bold(&bold, name), "{name}");
         }
         assert!(!STYLES.contains(HEADING_BOLD));
@@ -375,7 +375,8 @@ mod tests {
         );
         let styles = with_styles(STYLES, &missing, &StyleIds::default(), Layout::default());
         assert!(
-            styles.contains(r#"w:styleId="落款"><w:name w:val="落款"/><w:basedOn w:val="正文"/>"#)
+            styles
+                .contains(r#"w:styleId="落款"><w:name w:val="落款"/><w:basedOn w:val="Normal"/>"#)
         );
         assert!(styles.trim_end().ends_with("</w:styles>"));
     }

@@ -464,15 +464,15 @@ mod tests {
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
-    /// A bureau's file: Letter paper, one footer, a 标题 style under its
-    /// own id, and the id 正文 used by a style of another name.
+    /// A bureau's file: Letter paper, one footer, a Title style under its
+    /// own id, and the id Normal used by a style of another name.
     fn bureau_docx() -> Vec<u8> {
         let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId9" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer7.xml"/></Relationships>"#;
         let document = format!(
             r#"<w:document {W}><w:body><w:p><w:pPr><w:sectPr><w:pgSz w:w="1"/></w:sectPr></w:pPr></w:p><w:sectPr><w:footerReference w:type="default" r:id="rId9"/><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>"#
         );
         let styles = format!(
-            r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="标题"/></w:style><w:style w:type="paragraph" w:styleId="正文"><w:name w:val="Body"/></w:style></w:styles>"#
+            r#"<w:styles {W}><w:style w:type="paragraph" w:styleId="a1"><w:name w:val="Title"/></w:style><w:style w:type="paragraph" w:styleId="Normal"><w:name w:val="Body"/></w:style></w:styles>"#
         );
         let footer = format!(r#"<w:ftr {W}><w:p><w:r><w:t>页脚</w:t></w:r></w:p></w:ftr>"#);
         package::zip(&[
@@ -502,7 +502,7 @@ mod tests {
         let document = part(&docx, "word/document.xml");
         assert!(document.contains(r#"<w:pStyle w:val="a1"/>"#), "{document}");
         assert!(
-            document.contains(r#"<w:pStyle w:val="正文1"/>"#),
+            document.contains(r#"<w:pStyle w:val="Normal1"/>"#),
             "{document}"
         );
         assert!(
@@ -516,11 +516,11 @@ mod tests {
         assert_eq!(part(&docx, "word/footer7.xml").matches("页脚").count(), 1);
         let styles = part(&docx, "word/styles.xml");
         assert!(
-            styles.contains(r#"w:styleId="正文1"><w:name w:val="正文"/>"#),
+            styles.contains(r#"w:styleId="Normal1"><w:name w:val="Normal"/>"#),
             "{styles}"
         );
         assert!(
-            !styles.contains(r#"<w:name w:val="标题"/><w:next"#),
+            !styles.contains(r#"<w:name w:val="Title"/><w:next"#),
             "ours replaced theirs"
         );
         assert!(!part(&docx, "word/settings.xml").contains("evenAndOddHeaders"));
