@@ -1,6 +1,8 @@
 //! The numbering and dates of Chinese official writing: 一、 (一) 1. (1),
 //! the run-in 一是/二是 series, and 成文日期 in Arabic digits.
 
+use std::ops::Range;
+
 use chrono::{Datelike, NaiveDate};
 
 const DIGITS: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
@@ -118,6 +120,100 @@ pub fn series<S: AsRef<str>>(points: &[S]) -> String {
         .collect()
 }
 
+/// Characters of Chinese text: ideographs and full-width punctuation.
+pub fn is_chinese(c: char) -> bool {
+    is_ideograph(c) || is_chinese_punctuation(c)
+}
+
+/// CJK ideographs, 〇 included.
+pub fn is_ideograph(c: char) -> bool {
+    matches!(c,
+        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
+        | '\u{20000}'..='\u{2FA1F}' | '〇')
+}
+
+/// Full-width punctuation and the marks Chinese text uses (— … “ ” ·).
+pub fn is_chinese_punctuation(c: char) -> bool {
+    matches!(c,
+        '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
+        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
+        | '—' | '…' | '“' | '”' | '‘' | '’' | '·')
+}
+
+/// The heading number a paragraph starts with — 一、 （一） 1. （1） — as
+/// (level, number, byte length).
+pub fn parse_heading_number(text: &str) -> Option<(u8, u64, usize)> {
+    let numeral_end = |s: &str| {
+        s.find(|c: char| !"一二三四五六七八九十百".contains(c))
+            .unwrap_or(s.len())
+    };
+    let digits_end = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
+    for (open, close) in [("（", "）"), ("(", ")")] {
+        if let Some(rest) = text.strip_prefix(open) {
+            let n = numeral_end(rest);
+            if n > 0 && rest[n..].starts_with(close) {
+                let value = numeral_value(&rest[..n])?;
+                return Some((2, value, open.len() + n + close.len()));
+            }
+            let d = digits_end(rest);
+            if d > 0 && rest[d..].starts_with(close) {
+                return Some((4, rest[..d].parse().ok()?, open.len() + d + close.len()));
+            }
+        }
+    }
+    let n = numeral_end(text);
+    if n > 0 && text[n..].starts_with('、') {
+        return Some((1, numeral_value(&text[..n])?, n + '、'.len_utf8()));
+    }
+    let d = digits_end(text);
+    let after = &text[d..];
+    let mark = after.chars().next()?;
+    let follows = after[mark.len_utf8()..].chars().next();
+    let is_number_mark =
+        matches!(mark, '.' | '．' | '、') && follows.is_some_and(|c| !c.is_ascii_digit());
+    (d > 0 && d <= 2 && is_number_mark)
+        .then(|| (3, text[..d].parse().unwrap_or(0), d + mark.len_utf8()))
+}
+
+/// The value of a Chinese numeral up to 九十九 (and 一百).
+pub fn numeral_value(numeral: &str) -> Option<u64> {
+    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u64);
+    let chars: Vec<char> = numeral.chars().collect();
+    match chars.as_slice() {
+        ['一', '百'] => Some(100),
+        ['十'] => Some(10),
+        [d] => digit(*d).filter(|v| *v > 0),
+        ['十', d] => digit(*d).map(|v| 10 + v),
+        [t, '十'] => digit(*t).map(|v| v * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        _ => None,
+    }
+}
+
+/// The ordinals of the run-in series in a paragraph: (byte range, value).
+pub fn series_ordinals(text: &str) -> Vec<(Range<usize>, u64)> {
+    let mut ordinals = Vec::new();
+    for (at, _) in text.match_indices('是') {
+        let before = &text[..at];
+        let numeral_start = before
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
+            .last()
+            .map(|(i, _)| i);
+        let Some(start) = numeral_start else { continue };
+        let boundary = before[..start]
+            .trim_end()
+            .chars()
+            .last()
+            .is_none_or(|c| "。；：，、”）,;:".contains(c));
+        if let (true, Some(value)) = (boundary, numeral_value(&before[start..])) {
+            ordinals.push((start..at + '是'.len_utf8(), value));
+        }
+    }
+    ordinals
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,5 +301,33 @@ mod tests {
         }
         assert_eq!(as_heading("加强统筹协调。"), "加强统筹协调");
         assert_eq!(as_heading("打造“新铁军”"), "打造“新铁军”");
+    }
+
+    #[test]
+    fn heading_numbers() {
+        assert_eq!(parse_heading_number("一、工作情况"), Some((1, 1, 6)));
+        assert_eq!(parse_heading_number("（十二）加强"), Some((2, 12, 12)));
+        assert_eq!(parse_heading_number("(三)加强"), Some((2, 3, 5)));
+        assert_eq!(parse_heading_number("3.加强"), Some((3, 3, 2)));
+        assert_eq!(parse_heading_number("2、加强"), Some((3, 2, 4)));
+        assert_eq!(parse_heading_number("（4）加强"), Some((4, 4, 7)));
+        assert_eq!(parse_heading_number("1.5万人"), None);
+        assert_eq!(parse_heading_number("2022年"), None);
+        assert_eq!(parse_heading_number("一是加强"), None);
+    }
+
+    #[test]
+    fn chinese_numeral_values() {
+        for (numeral, value) in [
+            ("一", 1),
+            ("十", 10),
+            ("十二", 12),
+            ("二十", 20),
+            ("九十九", 99),
+            ("一百", 100),
+        ] {
+            assert_eq!(numeral_value(numeral), Some(value), "{numeral}");
+        }
+        assert_eq!(numeral_value("零"), None);
     }
 }

@@ -1,11 +1,10 @@
 //! `diff`: every figure of two years side by side with the change, for the
 //! clerk to check the numbers before writing; as a Markdown table or CSV.
 
-use crate::diagnostic::{Diagnostic, Report as Diagnostics};
 use crate::error::Error;
 use crate::figures;
 use crate::load;
-use crate::model::{Figure, Quantity, Report};
+use crate::model::{Figure, Quantity};
 
 /// How the comparison is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +51,8 @@ pub fn compare(
     new_path: &str,
     new_source: &str,
 ) -> Result<(i32, i32, Vec<Row>), Error> {
-    let old = loaded(old_path, old_source)?;
-    let new = loaded(new_path, new_source)?;
+    let old = load::load_valid(old_path, old_source)?;
+    let new = load::load_valid(new_path, new_source)?;
     let mut rows: Vec<Row> = new
         .figures
         .iter()
@@ -66,19 +65,6 @@ pub fn compare(
             .map(|f| row(Some(f), None)),
     );
     Ok((old.year, new.year, rows))
-}
-
-fn loaded(path: &str, source: &str) -> Result<Report, Error> {
-    let loaded = load::load(source);
-    let errors: Vec<Diagnostic> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    match loaded.report {
-        Some(report) if errors.is_empty() => Ok(report),
-        _ => Err(Error::Invalid(Diagnostics::new(path, source, errors))),
-    }
 }
 
 fn row(old: Option<&Figure>, new: Option<&Figure>) -> Row {

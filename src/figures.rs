@@ -9,6 +9,46 @@ use crate::chinese;
 use crate::load::BUILTIN_NAMES;
 use crate::model::{Figure, Quantity, Report};
 
+/// Units a count carries in reports, longest first so that 人次 is found
+/// before 人.
+pub const UNITS: &[&str] = &[
+    "平方米",
+    "人次",
+    "场次",
+    "件次",
+    "户次",
+    "万元",
+    "亿元",
+    "小时",
+    "件",
+    "人",
+    "名",
+    "次",
+    "个",
+    "场",
+    "元",
+    "条",
+    "份",
+    "起",
+    "家",
+    "所",
+    "项",
+    "篇",
+    "户",
+    "台",
+    "辆",
+    "宗",
+    "批",
+    "期",
+    "册",
+    "部",
+    "处",
+    "天",
+    "本",
+    "封",
+    "单",
+];
+
 /// Reads a value written as text: a number, an optional 万 or 亿, an
 /// optional 余 (or 多) for a rounded figure, and the unit.
 pub fn parse_quantity(text: &str) -> Result<(Quantity, String), String> {

@@ -4,7 +4,8 @@
 
 use chrono::NaiveDate;
 
-use crate::diagnostic::{Diagnostic, Span};
+use crate::diagnostic::{Diagnostic, Report as Diagnostics, Span};
+use crate::error::Error;
 use crate::figures;
 use crate::model::{
     Bureau, Circular, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section,
@@ -120,6 +121,21 @@ pub struct Loaded {
     pub report: Option<Report>,
     /// Problems found while reading.
     pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads a data file for a command that needs it whole (rollover, diff,
+/// merge): the report, or an error listing every problem with the file.
+pub fn load_valid(path: &str, source: &str) -> Result<Report, Error> {
+    let loaded = load(source);
+    let errors: Vec<Diagnostic> = loaded
+        .diagnostics
+        .into_iter()
+        .filter(Diagnostic::is_error)
+        .collect();
+    match loaded.report {
+        Some(report) if errors.is_empty() => Ok(report),
+        _ => Err(Error::Invalid(Diagnostics::new(path, source, errors))),
+    }
 }
 
 /// Reads a data file's text into a report, collecting every schema problem.

@@ -6,7 +6,6 @@
 use std::collections::HashMap;
 
 use crate::datafile::{self, Annotate};
-use crate::diagnostic::{Diagnostic, Report as Diagnostics};
 use crate::error::Error;
 use crate::figures;
 use crate::load;
@@ -33,7 +32,10 @@ pub struct Merged {
 /// Merges `inputs`, the first giving structure and prose; `bureau` renames
 /// the result (a city's name for its counties' sum).
 pub fn merge(inputs: &[Input], bureau: Option<&str>) -> Result<Merged, Error> {
-    let reports: Vec<Report> = inputs.iter().map(loaded).collect::<Result<_, _>>()?;
+    let reports: Vec<Report> = inputs
+        .iter()
+        .map(|input| load::load_valid(input.path, input.source))
+        .collect::<Result<_, _>>()?;
     let Some(first) = reports.first() else {
         return Err(Error::Usage("merge 至少需要一个数据文件".into()));
     };
@@ -65,23 +67,6 @@ pub fn merge(inputs: &[Input], bureau: Option<&str>) -> Result<Merged, Error> {
         data_file: datafile::write(&merged, &notes),
         warnings,
     })
-}
-
-fn loaded(input: &Input) -> Result<Report, Error> {
-    let loaded = load::load(input.source);
-    let errors: Vec<Diagnostic> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    match loaded.report {
-        Some(report) if errors.is_empty() => Ok(report),
-        _ => Err(Error::Invalid(Diagnostics::new(
-            input.path,
-            input.source,
-            errors,
-        ))),
-    }
 }
 
 /// For each figure, what it was summed from: (bureau, value as written).

@@ -19,15 +19,7 @@ use crate::yaml::{self, Value};
 /// Writes next year's data file from this year's `source`. Refuses a file
 /// with errors, which `check` lists.
 pub fn rollover(path: &str, source: &str) -> Result<String, Error> {
-    let loaded = load::load(source);
-    let errors: Vec<Diagnostic> = loaded
-        .diagnostics
-        .into_iter()
-        .filter(Diagnostic::is_error)
-        .collect();
-    let (Some(old), true) = (loaded.report, errors.is_empty()) else {
-        return Err(Error::Invalid(Diagnostics::new(path, source, errors)));
-    };
+    let old = load::load_valid(path, source)?;
     let root =
         yaml::parse(source).map_err(|d| Error::Invalid(Diagnostics::new(path, source, vec![d])))?;
     let new = next_year(&old);

@@ -6,53 +6,9 @@
 
 use std::collections::HashSet;
 
-use crate::figures::{format_quantity, name_problem, parse_quantity};
-use crate::lint::rules::is_ideograph;
+use crate::chinese::is_ideograph;
+use crate::figures::{UNITS, format_quantity, name_problem, parse_quantity};
 use crate::model::{Figure, Part, Quantity, Report, Text};
-
-/// Units a count may carry, longest first so 人次 wins over 人.
-const UNITS: &[&str] = &[
-    "平方米",
-    "人次",
-    "场次",
-    "万元",
-    "亿元",
-    "小时",
-    "件次",
-    "户次",
-    "%",
-    "件",
-    "人",
-    "名",
-    "次",
-    "个",
-    "场",
-    "元",
-    "条",
-    "份",
-    "起",
-    "家",
-    "所",
-    "项",
-    "篇",
-    "户",
-    "台",
-    "辆",
-    "宗",
-    "批",
-    "期",
-    "册",
-    "部",
-    "处",
-    "天",
-    "期",
-    "本",
-    "封",
-    "单",
-    "册",
-    "村",
-    "余",
-];
 
 /// Units that count things named right after them (7个集体, 33家单位).
 const CLASSIFIERS: &[&str] = &[
@@ -223,7 +179,7 @@ fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
     }
     let unit = UNITS
         .iter()
-        .filter(|u| **u != "余")
+        .chain(&["%"])
         .find(|u| rest[suffix_len..].starts_with(**u))?;
     let end = digits_end + suffix_len + unit.len();
     let written = &text[start..end];

@@ -5,7 +5,9 @@
 
 use super::{Hint, Paragraph};
 use crate::lint::fix_text;
-use crate::lint::rules::heading_number;
+use std::ops::Range;
+
+use crate::chinese::{is_ideograph, parse_heading_number, series_ordinals};
 use crate::load::parse_date;
 use crate::model::{
     Bureau, Circular, Kind, Layout, Level, Part, Point, Report, Role, Section, Text,
@@ -284,7 +286,7 @@ impl<'p> Reader<'p> {
 /// The level of the number a paragraph starts with: 一、 is 1, （一） 2,
 /// 1. 3, （1） 4.
 fn leading_level(paragraph: &Paragraph) -> Option<u8> {
-    heading_number(&paragraph.text).map(|(level, _, _)| level)
+    parse_heading_number(&paragraph.text).map(|(level, _, _)| level)
 }
 
 /// The heading text of a 一、 section, or of an unnumbered heading that
@@ -292,12 +294,12 @@ fn leading_level(paragraph: &Paragraph) -> Option<u8> {
 fn section_heading(paragraph: &Paragraph) -> Option<String> {
     if paragraph.hint == Hint::Heading(2) {
         let text = &paragraph.text;
-        return Some(match heading_number(text) {
+        return Some(match parse_heading_number(text) {
             Some((1, _, len)) => text[len..].trim().to_string(),
             _ => text.clone(),
         });
     }
-    if let Some((1, _, len)) = heading_number(&paragraph.text) {
+    if let Some((1, _, len)) = parse_heading_number(&paragraph.text) {
         return Some(paragraph.text[len..].trim().to_string());
     }
     let short = paragraph.text.chars().count() <= 20 && !paragraph.text.contains(['。', '，', ',']);
@@ -410,7 +412,7 @@ fn bureau_name(paragraphs: &[Paragraph], signature: Option<&str>) -> String {
             let start = before
                 .char_indices()
                 .rev()
-                .take_while(|(_, c)| crate::lint::rules::is_ideograph(*c))
+                .take_while(|(_, c)| is_ideograph(*c))
                 .take(6)
                 .last()
                 .map_or(at, |(i, _)| i);
@@ -514,7 +516,7 @@ fn child_level(paragraph: &Paragraph, level: u8) -> bool {
 /// paragraph, then its body.
 fn read_child(opening: &Paragraph, following: &[&Paragraph], level: u8) -> Part {
     let text = opening.text.trim();
-    let after_number = match heading_number(text) {
+    let after_number = match parse_heading_number(text) {
         Some((_, _, len)) => text[len..]
             .trim_start_matches(['、', '。', '.', '，'])
             .trim(),
@@ -631,56 +633,28 @@ fn split_series_start(paragraphs: &[String]) -> Option<usize> {
 
 fn without_leading_ordinal(text: &str) -> &str {
     match series_ordinals(text).first() {
-        Some((0, end, _)) => &text[*end..],
+        Some((range, _)) if range.start == 0 => &text[range.end..],
         _ => text,
     }
 }
 
 fn leading_ordinal(text: &str) -> Option<u64> {
-    let ordinals = series_ordinals(text);
-    ordinals
+    series_ordinals(text)
         .first()
-        .filter(|(at, _, _)| *at == 0)
-        .map(|(_, _, value)| *value)
-}
-
-/// The ordinals of a run-in series in a paragraph: (start, end, value).
-fn series_ordinals(text: &str) -> Vec<(usize, usize, u64)> {
-    let mut found = Vec::new();
-    for (at, _) in text.match_indices('是') {
-        let before = &text[..at];
-        let numeral_start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
-            .last()
-            .map(|(i, _)| i);
-        let Some(start) = numeral_start else { continue };
-        let boundary = before[..start]
-            .trim_end()
-            .chars()
-            .last()
-            .is_none_or(|c| "。；：，、”）,;:".contains(c));
-        if let (true, Some(value)) = (
-            boundary,
-            crate::lint::rules::numeral_value(&before[start..]),
-        ) {
-            found.push((start, at + '是'.len_utf8(), value));
-        }
-    }
-    found
+        .filter(|(range, _)| range.start == 0)
+        .map(|(_, value)| *value)
 }
 
 /// A paragraph ending in a run-in series: the prose before it and the
 /// points (without their ordinals), when the ordinals run 一是, 二是… on.
 fn series_items(text: &str) -> Option<(String, Vec<String>)> {
     let ordinals = series_ordinals(text);
-    let first = ordinals.iter().position(|(_, _, v)| *v == 1)?;
-    let run: Vec<&(usize, usize, u64)> = ordinals[first..]
+    let first = ordinals.iter().position(|(_, value)| *value == 1)?;
+    let run: Vec<&Range<usize>> = ordinals[first..]
         .iter()
         .enumerate()
-        .take_while(|(i, (_, _, v))| *v == *i as u64 + 1)
-        .map(|(_, o)| o)
+        .take_while(|(i, (_, value))| *value == *i as u64 + 1)
+        .map(|(_, (range, _))| range)
         .collect();
     if run.len() < 2 {
         return None;
@@ -688,12 +662,12 @@ fn series_items(text: &str) -> Option<(String, Vec<String>)> {
     let items = run
         .iter()
         .enumerate()
-        .map(|(i, (_, end, _))| {
-            let stop = run.get(i + 1).map_or(text.len(), |next| next.0);
-            text[*end..stop].trim().to_string()
+        .map(|(i, range)| {
+            let stop = run.get(i + 1).map_or(text.len(), |next| next.start);
+            text[range.end..stop].trim().to_string()
         })
         .collect();
-    Some((text[..run[0].0].to_string(), items))
+    Some((text[..run[0].start].to_string(), items))
 }
 
 /// The layout most （一） parts share becomes the document's; a section

@@ -2,8 +2,8 @@
 //! (一、 （一） 1. （1） and the run-in 一是、二是 series), and years out of
 //! place for the report's year.
 
-use super::rules::{heading_number, numeral_value};
 use super::{Finding, Rule};
+use crate::chinese::{parse_heading_number, series_ordinals};
 use crate::model::Role;
 
 /// A paragraph as the document checks see it.
@@ -36,7 +36,7 @@ fn heading_sequences(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>
         if !paragraph.typed_numbers {
             continue;
         }
-        let Some((level, number, len)) = heading_number(paragraph.text) else {
+        let Some((level, number, len)) = parse_heading_number(paragraph.text) else {
             continue;
         };
         let slot = usize::from(level);
@@ -70,7 +70,7 @@ fn numbering_styles(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>)
         if !paragraph.typed_numbers {
             continue;
         }
-        let Some((3, _, len)) = heading_number(paragraph.text) else {
+        let Some((3, _, len)) = parse_heading_number(paragraph.text) else {
             continue;
         };
         let Some(mark) = paragraph.text[..len].chars().last() else {
@@ -89,30 +89,6 @@ fn numbering_styles(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>)
             Some(_) => {}
         }
     }
-}
-
-/// The ordinals of the run-in series in a paragraph: (byte range, value).
-fn series_ordinals(text: &str) -> Vec<(std::ops::Range<usize>, u64)> {
-    let mut ordinals = Vec::new();
-    for (at, _) in text.match_indices('是') {
-        let before = &text[..at];
-        let numeral_start = before
-            .char_indices()
-            .rev()
-            .take_while(|(_, c)| "一二三四五六七八九十".contains(*c))
-            .last()
-            .map(|(i, _)| i);
-        let Some(start) = numeral_start else { continue };
-        let boundary = before[..start]
-            .trim_end()
-            .chars()
-            .last()
-            .is_none_or(|c| "。；：，、”）,;:".contains(c));
-        if let (true, Some(value)) = (boundary, numeral_value(&before[start..])) {
-            ordinals.push((start..at + '是'.len_utf8(), value));
-        }
-    }
-    ordinals
 }
 
 fn series(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>) {

@@ -72,7 +72,7 @@ fn counts(text: &str, sentence: Range<usize>) -> Vec<Count> {
             .map_or(part.len(), |i| at + i);
         let unit: String = part[number_end..]
             .chars()
-            .take_while(|c| super::rules::is_ideograph(*c) && !"率的余多万亿年月日".contains(*c))
+            .take_while(|c| crate::chinese::is_ideograph(*c) && !"率的余多万亿年月日".contains(*c))
             .take(2)
             .collect();
         if let (Ok(value), false) = (part[at..number_end].parse::<f64>(), unit.is_empty()) {
@@ -137,7 +137,7 @@ fn numerator_of_rate(lead: &str, offset: usize, counts: &[Count]) -> Option<Coun
     let stem: Vec<char> = stem_text
         .chars()
         .rev()
-        .take_while(|c| super::rules::is_ideograph(*c))
+        .take_while(|c| crate::chinese::is_ideograph(*c))
         .collect::<Vec<char>>()
         .into_iter()
         .rev()

@@ -6,25 +6,8 @@
 use std::ops::Range;
 
 use super::{Finding, Rule};
-
-/// Characters of Chinese text: ideographs and full-width punctuation.
-pub fn is_chinese(c: char) -> bool {
-    is_ideograph(c) || is_chinese_punctuation(c)
-}
-
-/// CJK ideographs, 〇 included.
-pub fn is_ideograph(c: char) -> bool {
-    matches!(c,
-        '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}'
-        | '\u{20000}'..='\u{2FA1F}' | '〇')
-}
-
-fn is_chinese_punctuation(c: char) -> bool {
-    matches!(c,
-        '\u{3001}'..='\u{303F}' | '\u{FF01}'..='\u{FF0F}' | '\u{FF1A}'..='\u{FF20}'
-        | '\u{FF3B}'..='\u{FF40}' | '\u{FF5B}'..='\u{FF65}'
-        | '—' | '…' | '“' | '”' | '‘' | '’' | '·')
-}
+use crate::chinese::{is_chinese, is_chinese_punctuation, is_ideograph, parse_heading_number};
+use crate::figures::UNITS;
 
 /// The full-width form of a half-width mark in Chinese text.
 fn full_width(c: char) -> Option<char> {
@@ -42,39 +25,6 @@ fn full_width(c: char) -> Option<char> {
 
 const OPENERS: &str = "“‘（(《【〔〖「『";
 const CLOSERS: &str = "”’）)》】〕〗」』";
-
-/// Units a count carries; a unit with no number before it is a blank figure.
-const UNITS: &[&str] = &[
-    "人次",
-    "场次",
-    "万元",
-    "平方米",
-    "小时",
-    "件",
-    "次",
-    "人",
-    "名",
-    "个",
-    "场",
-    "元",
-    "条",
-    "份",
-    "起",
-    "家",
-    "所",
-    "项",
-    "篇",
-    "户",
-    "台",
-    "辆",
-    "宗",
-    "批",
-    "期",
-    "册",
-    "部",
-    "处",
-    "天",
-];
 
 /// Every paragraph-level finding in `text`.
 pub fn check(text: &str) -> Vec<Finding> {
@@ -203,58 +153,8 @@ fn doubled_marks(chars: &[(usize, char)], found: &mut Vec<Finding>) {
     }
 }
 
-/// The heading number a paragraph starts with — 一、 （一） 1. （1） — as
-/// (level, number, byte length).
-pub fn heading_number(text: &str) -> Option<(u8, u64, usize)> {
-    let numeral_end = |s: &str| {
-        s.find(|c: char| !"一二三四五六七八九十百".contains(c))
-            .unwrap_or(s.len())
-    };
-    let digits_end = |s: &str| s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len());
-    for (open, close) in [("（", "）"), ("(", ")")] {
-        if let Some(rest) = text.strip_prefix(open) {
-            let n = numeral_end(rest);
-            if n > 0 && rest[n..].starts_with(close) {
-                let value = numeral_value(&rest[..n])?;
-                return Some((2, value, open.len() + n + close.len()));
-            }
-            let d = digits_end(rest);
-            if d > 0 && rest[d..].starts_with(close) {
-                return Some((4, rest[..d].parse().ok()?, open.len() + d + close.len()));
-            }
-        }
-    }
-    let n = numeral_end(text);
-    if n > 0 && text[n..].starts_with('、') {
-        return Some((1, numeral_value(&text[..n])?, n + '、'.len_utf8()));
-    }
-    let d = digits_end(text);
-    let after = &text[d..];
-    let mark = after.chars().next()?;
-    let follows = after[mark.len_utf8()..].chars().next();
-    let is_number_mark =
-        matches!(mark, '.' | '．' | '、') && follows.is_some_and(|c| !c.is_ascii_digit());
-    (d > 0 && d <= 2 && is_number_mark)
-        .then(|| (3, text[..d].parse().unwrap_or(0), d + mark.len_utf8()))
-}
-
-/// The value of a Chinese numeral up to 九十九 (and 一百).
-pub fn numeral_value(numeral: &str) -> Option<u64> {
-    let digit = |c: char| "零一二三四五六七八九".find(c).map(|i| (i / 3) as u64);
-    let chars: Vec<char> = numeral.chars().collect();
-    match chars.as_slice() {
-        ['一', '百'] => Some(100),
-        ['十'] => Some(10),
-        [d] => digit(*d).filter(|v| *v > 0),
-        ['十', d] => digit(*d).map(|v| 10 + v),
-        [t, '十'] => digit(*t).map(|v| v * 10),
-        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
-        _ => None,
-    }
-}
-
 fn mark_after_heading_number(text: &str, found: &mut Vec<Finding>) {
-    let Some((level, _, len)) = heading_number(text) else {
+    let Some((level, _, len)) = parse_heading_number(text) else {
         return;
     };
     if level % 2 == 1 {
@@ -556,19 +456,6 @@ mod tests {
     }
 
     #[test]
-    fn heading_numbers() {
-        assert_eq!(heading_number("一、工作情况"), Some((1, 1, 6)));
-        assert_eq!(heading_number("（十二）加强"), Some((2, 12, 12)));
-        assert_eq!(heading_number("(三)加强"), Some((2, 3, 5)));
-        assert_eq!(heading_number("3.加强"), Some((3, 3, 2)));
-        assert_eq!(heading_number("2、加强"), Some((3, 2, 4)));
-        assert_eq!(heading_number("（4）加强"), Some((4, 4, 7)));
-        assert_eq!(heading_number("1.5万人"), None);
-        assert_eq!(heading_number("2022年"), None);
-        assert_eq!(heading_number("一是加强"), None);
-    }
-
-    #[test]
     fn unbalanced_marks() {
         assert_eq!(
             rules("第九批“全国民主法治示范村（社区）。"),
@@ -634,20 +521,5 @@ mod tests {
             [(Rule::DateFormat, "二〇二三年二月二日".into())]
         );
         assert!(rules("2023年2月2日").is_empty());
-    }
-
-    #[test]
-    fn chinese_numeral_values() {
-        for (numeral, value) in [
-            ("一", 1),
-            ("十", 10),
-            ("十二", 12),
-            ("二十", 20),
-            ("九十九", 99),
-            ("一百", 100),
-        ] {
-            assert_eq!(numeral_value(numeral), Some(value), "{numeral}");
-        }
-        assert_eq!(numeral_value("零"), None);
     }
 }

@@ -228,7 +228,7 @@ fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
             plain_line(content, line_start)
         };
         let Some(mut located) = located else { continue };
-        if let Some((1, _, _)) = super::rules::heading_number(&located.text) {
+        if let Some((1, _, _)) = crate::chinese::parse_heading_number(&located.text) {
             role = Some(Role::from_heading(&located.text).unwrap_or(Role::Work));
         }
         located.role = role;
