@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use zongjie::check::{self, Purpose};
 use zongjie::diff;
@@ -32,26 +32,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// 生成带注释的起始数据文件 (write a commented starter data file)
-    Init {
-        /// 报告类型 (kind of report)
-        #[arg(long, value_enum, default_value = "work-summary")]
-        kind: KindArg,
-        /// 单位全称 (the bureau's full name)
-        #[arg(long, default_value = "某某市司法局")]
-        bureau: String,
-        /// 年度；默认为最近一个需要总结的年份 (report year)
-        #[arg(long)]
-        year: Option<i32>,
-        /// 以印发通知的形式发出 (sent out with a covering circular)
-        #[arg(long)]
-        circular: bool,
-        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
-    },
+    Init(InitArgs),
     /// 检查数据文件，列出全部问题，不写任何文件 (check data files)
     Check {
         /// 数据文件 (data files)
@@ -59,28 +40,7 @@ enum Command {
         files: Vec<PathBuf>,
     },
     /// 由数据文件生成报告 (render a report)
-    Render {
-        /// 数据文件 (data file)
-        file: PathBuf,
-        /// 模板名称；默认按数据文件的类型 (template name)
-        #[arg(long)]
-        template: Option<String>,
-        /// 自定义模板目录，同名模板优先 (directory of custom templates)
-        #[arg(long)]
-        templates: Option<PathBuf>,
-        /// 输出格式；不写时按 -o 的扩展名（.docx、.txt、.md），否则为 md (output format)
-        #[arg(short, long, value_enum)]
-        format: Option<FormatArg>,
-        /// 取用这个 Word 文件的样式、页面设置和页脚（仅用于 docx）(a bureau's own .docx to take the look from)
-        #[arg(long, value_name = "FILE")]
-        reference_doc: Option<PathBuf>,
-        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
-    },
+    Render(RenderArgs),
     /// 按公文规范检查文字：标点、配对、空格、数字、序号、年份 (lint Chinese official text)
     Lint {
         /// 数据文件、.txt、.md 或 .docx 报告 (data files or reports)
@@ -97,32 +57,20 @@ enum Command {
     Rollover {
         /// 今年的数据文件 (this year's data file)
         file: PathBuf,
-        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// 写出本程序的参考 Word 文件，供 pandoc --reference-doc 或在 Word 中修改样式 (write our reference .docx)
     ReferenceDocx {
-        /// 输出文件 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// 由已有的报告（.txt、.md、.docx）生成数据文件 (import an existing report into a data file)
     Import {
         /// 报告文件；编码与格式自动识别 (the report; format and encoding are detected)
         report: PathBuf,
-        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// 把几个单位的数据文件合并为一个，数字按名称相加 (sum several offices' files into one)
     Merge {
@@ -132,12 +80,8 @@ enum Command {
         /// 合并后的单位名称，如“某某市司法局” (the merged file's bureau)
         #[arg(long)]
         bureau: Option<String>,
-        /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
-        #[arg(short, long)]
-        output: Option<PathBuf>,
-        /// 覆盖已存在的输出文件 (overwrite an existing output file)
-        #[arg(long)]
-        force: bool,
+        #[command(flatten)]
+        out: OutputArgs,
     },
     /// 对照两年数据文件中的全部数字及其增减 (compare two years' figures)
     Diff {
@@ -158,6 +102,65 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// Where a command writes its result.
+#[derive(Args)]
+struct OutputArgs {
+    /// 输出文件；不写或写 - 则输出到屏幕 (output file, - for stdout)
+    #[arg(short, long)]
+    output: Option<PathBuf>,
+    /// 覆盖已存在的输出文件 (overwrite an existing output file)
+    #[arg(long)]
+    force: bool,
+}
+
+impl OutputArgs {
+    fn destination(&self) -> Destination {
+        Destination::from_arg(self.output.as_deref())
+    }
+
+    fn write(&self, bytes: &[u8]) -> Result<(), Error> {
+        output::write(&self.destination(), bytes, self.force)
+    }
+}
+
+#[derive(Args)]
+struct InitArgs {
+    /// 报告类型 (kind of report)
+    #[arg(long, value_enum, default_value = "work-summary")]
+    kind: KindArg,
+    /// 单位全称 (the bureau's full name)
+    #[arg(long, default_value = "某某市司法局")]
+    bureau: String,
+    /// 年度；默认为最近一个需要总结的年份 (report year)
+    #[arg(long)]
+    year: Option<i32>,
+    /// 以印发通知的形式发出 (sent out with a covering circular)
+    #[arg(long)]
+    circular: bool,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Args)]
+struct RenderArgs {
+    /// 数据文件 (data file)
+    file: PathBuf,
+    /// 模板名称；默认按数据文件的类型 (template name)
+    #[arg(long)]
+    template: Option<String>,
+    /// 自定义模板目录，同名模板优先 (directory of custom templates)
+    #[arg(long)]
+    templates: Option<PathBuf>,
+    /// 输出格式；不写时按 -o 的扩展名（.docx、.txt、.md），否则为 md (output format)
+    #[arg(short, long, value_enum)]
+    format: Option<FormatArg>,
+    /// 取用这个 Word 文件的样式、页面设置和页脚（仅用于 docx）(a bureau's own .docx to take the look from)
+    #[arg(long, value_name = "FILE")]
+    reference_doc: Option<PathBuf>,
+    #[command(flatten)]
+    out: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -234,146 +237,123 @@ fn usage_error(error: &clap::Error) -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, Error> {
     match command {
-        Command::Init {
-            kind,
-            bureau,
-            year,
-            circular,
-            output,
-            force,
-        } => {
-            let starter = Starter {
-                kind: kind.into(),
-                bureau,
-                year: year.unwrap_or_else(|| init::default_year(chrono::Local::now().date_naive())),
-                circular,
-            };
-            let text = init::starter_file(&starter);
-            output::write(
-                &Destination::from_arg(output.as_deref()),
-                text.as_bytes(),
-                force,
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Init(args) => init_file(&args),
         Command::Check { files } => check_files(&files),
-        Command::Render {
-            file,
-            template,
-            templates,
-            format,
-            reference_doc,
-            output,
-            force,
-        } => {
-            let destination = Destination::from_arg(output.as_deref());
-            let format = output_format(format, &destination);
-            if format == Format::Docx {
-                refuse_binary_on_terminal(&destination)?;
-            } else if reference_doc.is_some() {
-                return Err(Error::Usage(
-                    "--reference-doc 只用于 .docx 输出（--format docx，或 -o 文件名.docx）".into(),
-                ));
-            }
-            let source = read(&file)?;
-            let reference = reference_doc.as_deref().map(read_reference).transpose()?;
-            let options = render::Options {
-                template: template.as_deref(),
-                templates_dir: templates.as_deref(),
-                reference_doc: reference.as_ref(),
-            };
-            let bytes = render::render(&display(&file), &source, format, &options)?;
-            output::write(&destination, &bytes, force)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::ReferenceDocx { output, force } => {
-            let destination = Destination::from_arg(output.as_deref());
-            refuse_binary_on_terminal(&destination)?;
-            let bytes = docx::reference_docx().map_err(Error::DocxWrite)?;
-            output::write(&destination, &bytes, force)?;
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Render(args) => render_file(&args),
+        Command::ReferenceDocx { out } => reference_docx(&out),
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
-        Command::Merge {
-            files,
-            bureau,
-            output,
-            force,
-        } => {
-            let sources: Vec<(String, String)> = files
-                .iter()
-                .map(|f| Ok((display(f), read(f)?)))
-                .collect::<Result<_, Error>>()?;
-            let inputs: Vec<merge::Input> = sources
-                .iter()
-                .map(|(path, source)| merge::Input { path, source })
-                .collect();
-            let merged = merge::merge(&inputs, bureau.as_deref())?;
-            for warning in &merged.warnings {
-                eprintln!("警告：{warning}");
+        Command::Merge { files, bureau, out } => merge_files(&files, bureau.as_deref(), &out),
+        Command::Import { report, out } => import_report(&report, &out),
+        Command::Diff { old, new, format } => diff_files(&old, &new, format),
+        Command::Rollover { file, out } => {
+            out.write(rollover::rollover(&display(&file), &read(&file)?)?.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Templates { eject, force } => list_or_eject_templates(eject.as_deref(), force),
+    }
+}
+
+fn init_file(args: &InitArgs) -> Result<ExitCode, Error> {
+    let starter = Starter {
+        kind: args.kind.into(),
+        bureau: args.bureau.clone(),
+        year: args
+            .year
+            .unwrap_or_else(|| init::default_year(chrono::Local::now().date_naive())),
+        circular: args.circular,
+    };
+    args.out.write(init::starter_file(&starter).as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn render_file(args: &RenderArgs) -> Result<ExitCode, Error> {
+    let destination = args.out.destination();
+    let format = output_format(args.format, &destination);
+    if format == Format::Docx {
+        refuse_binary_on_terminal(&destination)?;
+    } else if args.reference_doc.is_some() {
+        return Err(Error::Usage(
+            "--reference-doc 只用于 .docx 输出（--format docx，或 -o 文件名.docx）".into(),
+        ));
+    }
+    let source = read(&args.file)?;
+    let reference = args
+        .reference_doc
+        .as_deref()
+        .map(read_reference)
+        .transpose()?;
+    let options = render::Options {
+        template: args.template.as_deref(),
+        templates_dir: args.templates.as_deref(),
+        reference_doc: reference.as_ref(),
+    };
+    let bytes = render::render(&display(&args.file), &source, format, &options)?;
+    args.out.write(&bytes)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn reference_docx(out: &OutputArgs) -> Result<ExitCode, Error> {
+    refuse_binary_on_terminal(&out.destination())?;
+    out.write(&docx::reference_docx().map_err(Error::DocxWrite)?)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn merge_files(
+    files: &[PathBuf],
+    bureau: Option<&str>,
+    out: &OutputArgs,
+) -> Result<ExitCode, Error> {
+    let sources: Vec<(String, String)> = files
+        .iter()
+        .map(|f| Ok((display(f), read(f)?)))
+        .collect::<Result<_, Error>>()?;
+    let inputs: Vec<merge::Input> = sources
+        .iter()
+        .map(|(path, source)| merge::Input { path, source })
+        .collect();
+    let merged = merge::merge(&inputs, bureau)?;
+    warn(&merged.warnings);
+    out.write(merged.data_file.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn import_report(report: &Path, out: &OutputArgs) -> Result<ExitCode, Error> {
+    let bytes = std::fs::read(report).map_err(|source| Error::Read {
+        path: report.to_path_buf(),
+        source,
+    })?;
+    let imported = import::import(&display(report), &bytes)?;
+    warn(&imported.warnings);
+    out.write(imported.data_file.as_bytes())?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn diff_files(old: &Path, new: &Path, format: DiffFormatArg) -> Result<ExitCode, Error> {
+    let (old_source, new_source) = (read(old)?, read(new)?);
+    let (old_year, new_year, rows) =
+        diff::compare(&display(old), &old_source, &display(new), &new_source)?;
+    let format = match format {
+        DiffFormatArg::Md => diff::Format::Markdown,
+        DiffFormatArg::Csv => diff::Format::Csv,
+    };
+    print!("{}", diff::write(old_year, new_year, &rows, format));
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list_or_eject_templates(eject: Option<&Path>, force: bool) -> Result<ExitCode, Error> {
+    match eject {
+        Some(dir) => {
+            for path in templates::eject(dir, force)? {
+                println!("已写出 {}", path.display());
             }
-            let destination = Destination::from_arg(output.as_deref());
-            output::write(&destination, merged.data_file.as_bytes(), force)?;
-            Ok(ExitCode::SUCCESS)
         }
-        Command::Import {
-            report,
-            output,
-            force,
-        } => {
-            let bytes = std::fs::read(&report).map_err(|source| Error::Read {
-                path: report.clone(),
-                source,
-            })?;
-            let imported = import::import(&display(&report), &bytes)?;
-            for warning in &imported.warnings {
-                eprintln!("警告：{warning}");
+        None => {
+            for (name, _) in templates::BUILTIN {
+                println!("{}", name.trim_end_matches(".md"));
             }
-            let destination = Destination::from_arg(output.as_deref());
-            output::write(&destination, imported.data_file.as_bytes(), force)?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Diff { old, new, format } => {
-            let (old_source, new_source) = (read(&old)?, read(&new)?);
-            let (old_year, new_year, rows) =
-                diff::compare(&display(&old), &old_source, &display(&new), &new_source)?;
-            let format = match format {
-                DiffFormatArg::Md => diff::Format::Markdown,
-                DiffFormatArg::Csv => diff::Format::Csv,
-            };
-            print!("{}", diff::write(old_year, new_year, &rows, format));
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Rollover {
-            file,
-            output,
-            force,
-        } => {
-            let source = read(&file)?;
-            let next = rollover::rollover(&display(&file), &source)?;
-            output::write(
-                &Destination::from_arg(output.as_deref()),
-                next.as_bytes(),
-                force,
-            )?;
-            Ok(ExitCode::SUCCESS)
-        }
-        Command::Templates { eject, force } => {
-            match eject {
-                Some(dir) => {
-                    for path in templates::eject(&dir, force)? {
-                        println!("已写出 {}", path.display());
-                    }
-                }
-                None => {
-                    for (name, _) in templates::BUILTIN {
-                        println!("{}", name.trim_end_matches(".md"));
-                    }
-                }
-            }
-            Ok(ExitCode::SUCCESS)
         }
     }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
@@ -387,11 +367,7 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
         let _ = writeln!(stderr, "{}", diagnostics.summary());
         failed |= diagnostics.has_errors();
     }
-    Ok(if failed {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(exit_code(failed))
 }
 
 fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<ExitCode, Error> {
@@ -417,25 +393,36 @@ fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<Exi
             _ => results.push(linted),
         }
     }
-    let failed = results.iter().any(|r| r.report.has_errors());
     match format {
-        LintFormatArg::Human => {
-            let stderr = &mut std::io::stderr().lock();
-            for result in &results {
-                let _ = write!(stderr, "{}", result.report);
-                let _ = writeln!(stderr, "{}", result.report.summary());
-                if result.by_paragraph && !result.report.diagnostics.is_empty() {
-                    let _ = writeln!(stderr, "（.docx 的位置写作“文件:段:字”，即第几段第几个字）");
-                }
-            }
-        }
+        LintFormatArg::Human => print_lint_results(&results),
         LintFormatArg::Json => println!("{}", lint::to_json(&results)),
     }
-    Ok(if failed {
+    Ok(exit_code(results.iter().any(|r| r.report.has_errors())))
+}
+
+fn print_lint_results(results: &[lint::Linted]) {
+    let stderr = &mut std::io::stderr().lock();
+    for result in results {
+        let _ = write!(stderr, "{}", result.report);
+        let _ = writeln!(stderr, "{}", result.report.summary());
+        if result.by_paragraph && !result.report.diagnostics.is_empty() {
+            let _ = writeln!(stderr, "（.docx 的位置写作“文件:段:字”，即第几段第几个字）");
+        }
+    }
+}
+
+fn warn(warnings: &[String]) {
+    for warning in warnings {
+        eprintln!("警告：{warning}");
+    }
+}
+
+fn exit_code(failed: bool) -> ExitCode {
+    if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
-    })
+    }
 }
 
 /// The format asked for, or the one the output file's extension names.
