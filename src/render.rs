@@ -42,14 +42,9 @@ pub struct Options<'a> {
     pub reference_doc: Option<&'a docx::Reference>,
 }
 
-/// Checks the data file at `path` and renders it to Markdown. Refuses, with
-/// every problem listed, when the file has errors or cites a figure that is
-/// not filled in yet.
-pub fn render_markdown(path: &str, source: &str, options: &Options) -> Result<String, Error> {
-    render_with_layout(path, source, options).map(|(markdown, _)| markdown)
-}
-
-/// The Markdown, and the layout choices of the data file a .docx needs.
+/// Checks the data file at `path` and renders it to Markdown, with the
+/// layout choices a .docx needs. Refuses, with every problem listed, when
+/// the file has errors or cites a figure that is not filled in yet.
 fn render_with_layout(
     path: &str,
     source: &str,
