@@ -144,9 +144,14 @@ pub fn pretty(xml: &str) -> String {
     String::from_utf8(writer.into_inner()).unwrap()
 }
 
-/// The WordprocessingML schema beside the repository (`../shared`).
-pub fn schema_path() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ooxml-xsd/wml.xsd")
+/// The WordprocessingML schema: `ZONGJIE_OOXML_XSD` (which .ci/run sets),
+/// else the copy beside the repository (`../shared`), if there is one.
+fn schema_path() -> Option<PathBuf> {
+    if let Some(path) = std::env::var_os("ZONGJIE_OOXML_XSD") {
+        return Some(PathBuf::from(path));
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/ooxml-xsd/wml.xsd");
+    beside.is_file().then_some(beside)
 }
 
 /// Child element orders, read from wml.xsd: for each complex type or
@@ -156,16 +161,23 @@ pub struct Schema {
 }
 
 impl Schema {
-    /// Loads wml.xsd; fails the test when it is missing.
-    pub fn load() -> Schema {
-        let path = schema_path();
+    /// Loads wml.xsd. With no schema to hand, `None` and a note that the
+    /// order check is skipped; named by `ZONGJIE_OOXML_XSD` but missing, a
+    /// failure, since CI would otherwise pass without checking.
+    pub fn load() -> Option<Schema> {
+        let Some(path) = schema_path() else {
+            eprintln!(
+                "note: ZONGJIE_OOXML_XSD is not set and ../shared has no wml.xsd; skipping the element order check"
+            );
+            return None;
+        };
         let xsd = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
                 "the ECMA-376 schema {} is needed to check element order: {e}",
                 path.display()
             )
         });
-        Schema { root: parse(&xsd) }
+        Some(Schema { root: parse(&xsd) })
     }
 
     fn definition(&self, kind: &str, name: &str) -> &Element {
