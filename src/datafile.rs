@@ -515,7 +515,7 @@ pub fn scalar(text: &str) -> String {
                 '\\' => quoted.push_str("\\\\"),
                 '\n' => quoted.push_str("\\n"),
                 '\t' => quoted.push_str("\\t"),
-                c if c.is_control() => {
+                c if c.is_control() || c == '\u{feff}' => {
                     let _ = write!(quoted, "\\u{:04x}", c as u32);
                 }
                 c => quoted.push(c),
@@ -540,7 +540,7 @@ fn is_plain_safe(text: &str) -> bool {
         && !text.contains(": ")
         && !text.contains(" #")
         && !text.ends_with([':', ' '])
-        && !text.chars().any(|c| c.is_control())
+        && !text.chars().any(|c| c.is_control() || c == '\u{feff}')
 }
 
 #[cfg(test)]
@@ -559,6 +559,7 @@ mod tests {
             ("\"好\"说", "\"\\\"好\\\"说\""),
             ("说\"好\"", "说\"好\""),
             ("", "\"\""),
+            ("\u{feff}", "\"\\ufeff\""),
         ];
         for (text, expected) in cases {
             assert_eq!(scalar(text), expected, "{text}");

@@ -65,20 +65,26 @@ pub struct Imported {
 pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
     let (format, paragraphs) = paragraphs(path, bytes)?;
     let built = structure::build(&paragraphs);
-    let warnings = built
+    let unit = if format == Format::Docx { "段" } else { "行" };
+    let mut warnings: Vec<String> = built
         .unplaced
         .iter()
         .map(|(place, text)| {
-            let unit = if format == Format::Docx { "段" } else { "行" };
             format!(
                 "第 {place} {unit}无法归入报告的任何部分，已放入“其他”：{}",
                 preview(text)
             )
         })
         .collect();
+    if !built.year_found {
+        warnings.push(format!(
+            "没有找到报告的年度，暂写作 {}，请核对“年度”",
+            built.report.year
+        ));
+    }
     let notes = UnplacedNotes {
         unplaced: &built.unplaced,
-        unit: if format == Format::Docx { "段" } else { "行" },
+        unit,
     };
     Ok(Imported {
         data_file: datafile::write(&built.report, &notes),
@@ -142,18 +148,21 @@ pub fn is_docx(path: &str, bytes: &[u8]) -> bool {
 }
 
 /// Text in UTF-8 (with or without a byte-order mark), UTF-16 with a mark,
-/// or else GB18030, which GBK and GB2312 are subsets of.
+/// or else GB18030, which GBK and GB2312 are subsets of. A byte-order mark
+/// anywhere else is invisible junk from pasting, and goes too.
 pub fn decode(bytes: &[u8]) -> String {
-    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        return encoding.decode_with_bom_removal(bytes).0.into_owned();
-    }
-    match std::str::from_utf8(bytes) {
-        Ok(text) => text.to_string(),
-        Err(_) => encoding_rs::GB18030
-            .decode_without_bom_handling(bytes)
-            .0
-            .into_owned(),
-    }
+    let text = if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        encoding.decode_with_bom_removal(bytes).0.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::GB18030
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    };
+    text.replace('\u{feff}', "")
 }
 
 fn is_markdown(path: &str, text: &str) -> bool {
@@ -243,6 +252,7 @@ mod tests {
     #[test]
     fn byte_order_marks_are_removed() {
         assert_eq!(decode("\u{feff}标题".as_bytes()), "标题");
+        assert_eq!(decode(" \u{feff}标\u{feff}题".as_bytes()), " 标题");
         let utf16: Vec<u8> = [0xFF, 0xFE]
             .into_iter()
             .chain("标题".encode_utf16().flat_map(u16::to_le_bytes))

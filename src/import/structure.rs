@@ -21,6 +21,9 @@ pub struct Built {
     pub report: Report,
     /// (place, text) of the paragraphs kept in `其他`.
     pub unplaced: Vec<(usize, String)>,
+    /// Whether the report's year was found; when not, this year's
+    /// reporting year stands in for it.
+    pub year_found: bool,
 }
 
 /// Reads the structure of a report from its paragraphs.
@@ -40,7 +43,9 @@ pub fn build(paragraphs: &[Paragraph]) -> Built {
     };
     let opening = reader.until_section();
     let sections = reader.sections();
-    let year = report_year(paragraphs).unwrap_or(0);
+    let found_year = report_year(paragraphs);
+    let year =
+        found_year.unwrap_or_else(|| crate::init::default_year(chrono::Local::now().date_naive()));
     let kind = kind_of(title.as_deref(), &sections);
     let bureau_name = bureau_name(paragraphs, closing.signature.as_deref());
     let level = Level::from_bureau_name(&bureau_name);
@@ -99,7 +104,11 @@ pub fn build(paragraphs: &[Paragraph]) -> Built {
         }
     }
     super::figures::extract(&mut report);
-    Built { report, unplaced }
+    Built {
+        report,
+        unplaced,
+        year_found: found_year.is_some(),
+    }
 }
 
 fn plain(text: String) -> Text {
