@@ -39,29 +39,33 @@ impl Templates {
             Some(dir) => custom_files(dir)?,
             None => Vec::new(),
         };
-        let mut sources: Vec<(String, String)> = BUILTIN
+        let builtins = BUILTIN
             .iter()
             .filter(|(name, _)| !files.iter().any(|(custom, _, _)| custom == name))
-            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .map(|(name, text)| (*name, *text));
+        let sources: Vec<(&str, &str)> = builtins
+            .chain(
+                files
+                    .iter()
+                    .map(|(name, _, text)| (name.as_str(), text.as_str())),
+            )
             .collect();
-        sources.extend(
-            files
-                .iter()
-                .map(|(name, _, text)| (name.clone(), text.clone())),
-        );
         let mut tera = Tera::new();
         tera.autoescape_on([".md"]);
         tera.set_escape_fn(escape_markdown);
         filters::register_filters(&mut tera);
-        let files: Vec<(String, PathBuf)> = files.into_iter().map(|(n, p, _)| (n, p)).collect();
-        let mut templates = Templates {
-            tera: Tera::new(),
-            files,
+        let compiled = tera.add_raw_templates(sources);
+        let templates = Templates {
+            tera,
+            files: files
+                .into_iter()
+                .map(|(name, path, _)| (name, path))
+                .collect(),
         };
-        tera.add_raw_templates(sources)
-            .map_err(|e| templates.template_error(&e))?;
-        templates.tera = tera;
-        Ok(templates)
+        match compiled {
+            Ok(()) => Ok(templates),
+            Err(error) => Err(templates.template_error(&error)),
+        }
     }
 
     /// The file name a template NAME stands for (`work-summary` → `work-summary.md`).

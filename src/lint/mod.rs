@@ -169,10 +169,10 @@ pub fn fix_text(text: &str) -> String {
 fn may_need_fixing(text: &str) -> bool {
     let mut previous = None;
     for c in text.chars() {
-        if ",;:?!()\"".contains(c)
-            || c.is_whitespace()
-            || (previous == Some(c) && "。，；：、！？".contains(c))
-        {
+        let half_width = matches!(c, ',' | ';' | ':' | '?' | '!' | '(' | ')' | '"');
+        let doubled =
+            previous == Some(c) && matches!(c, '。' | '，' | '；' | '：' | '、' | '！' | '？');
+        if half_width || doubled || c.is_whitespace() {
             return true;
         }
         previous = Some(c);
