@@ -87,6 +87,13 @@ fn fidelity(tool: &Path, original: &Path, rendered: &Path) -> (usize, usize, f64
     )
 }
 
+/// Every heading of the seed matched, and the text at least 0.99 alike.
+fn assert_faithful(tool: &Path, seed: &Path, rendered: &Path, n: usize) {
+    let (matched, total, text) = fidelity(tool, seed, rendered);
+    assert_eq!(matched, total, "seed {n}: headings");
+    assert!(text >= 0.99, "seed {n}: text {text}");
+}
+
 #[test]
 fn every_seed_imports_and_renders_back() {
     let Some(seeds) = seeds_dir() else { return };
@@ -99,9 +106,7 @@ fn every_seed_imports_and_renders_back() {
         let rendered = dir.path().join("rendered.txt");
         render(&data, &rendered);
         if let Some(tool) = &tool {
-            let (matched, total, text) = fidelity(tool, &seed, &rendered);
-            assert_eq!(matched, total, "seed {n}: headings");
-            assert!(text >= 0.99, "seed {n}: text {text}");
+            assert_faithful(tool, &seed, &rendered, n);
         }
     }
 }
@@ -135,9 +140,7 @@ fn every_seed_round_trips_through_a_docx_zongjie_rendered() {
             "seed {n}"
         );
         if let Some(tool) = &tool {
-            let (matched, total, text) = fidelity(tool, &seed, &rendered);
-            assert_eq!(matched, total, "seed {n}: headings");
-            assert!(text >= 0.99, "seed {n}: text {text}");
+            assert_faithful(tool, &seed, &rendered, n);
         }
     }
 }
