@@ -1,12 +1,16 @@
 //! All YAML reading happens here: text → a tree of nodes, each with its
-//! place in the file. serde-saphyr does the parsing (maintained, panic-free,
-//! with locations); the schema is applied to the tree elsewhere, so that
-//! every problem in a file can be reported at once.
+//! place in the file. granit-parser, the parser beneath serde-saphyr, gives
+//! the events with their byte ranges; the tree is built from them directly,
+//! as the schema is applied to the tree elsewhere (so that every problem in
+//! a file is reported at once) and nothing here needs serde's mapping onto
+//! types, which costs more than the parsing itself.
 
-use std::fmt;
+use std::borrow::Cow;
+use std::collections::HashMap;
 
-use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{MessageFormatter, Spanned};
+use granit_parser::{
+    Event, Marker, Parser, ScalarStyle, ScanError, Span as SourceRange, StrInput, Tag,
+};
 
 use crate::diagnostic::{Diagnostic, LineIndex, Span};
 
@@ -62,34 +66,347 @@ impl Value {
     }
 }
 
-/// Parses `source` into a node tree, or returns the syntax error with its
-/// place and a hint for the mistakes clerks make most.
+/// Parses `source` into a node tree, or returns the first syntax error
+/// with its place and a hint for the mistakes clerks make most.
 pub fn parse(source: &str) -> Result<Node, Diagnostic> {
     let text = source.strip_prefix('\u{feff}').unwrap_or(source);
-    let offset = source.len() - text.len();
-    match serde_saphyr::from_str::<Spanned<RawNode>>(text) {
-        Ok(raw) => Ok(resolve(&LineIndex::new(source), offset, raw)),
-        Err(error) => Err(syntax_error(source, offset, &error)),
+    let mut builder = TreeBuilder {
+        parser: Parser::new_from_str(text),
+        lines: LineIndex::new(source),
+        offset: source.len() - text.len(),
+        source_len: source.len(),
+        anchors: HashMap::new(),
+        alias_budget: ALIAS_BUDGET,
+    };
+    builder.document().map_err(|error| match error {
+        BuildError::Syntax(error) => syntax_error(source, &builder, &error),
+        BuildError::Structure(diagnostic) => diagnostic,
+    })
+}
+
+/// How many nodes aliases may copy in all, so that a file of nested
+/// aliases cannot grow into billions of nodes.
+const ALIAS_BUDGET: usize = 100_000;
+
+enum BuildError {
+    Syntax(ScanError),
+    Structure(Diagnostic),
+}
+
+impl From<ScanError> for BuildError {
+    fn from(error: ScanError) -> BuildError {
+        BuildError::Syntax(error)
     }
 }
 
-fn syntax_error(source: &str, offset: usize, error: &serde_saphyr::Error) -> Diagnostic {
-    let detail = serde_saphyr::DefaultMessageFormatter.format_message(error.without_snippet());
-    let lines = LineIndex::new(source);
-    let span = error.location().map(|loc| {
-        let line = loc.line() as usize;
-        let column = loc.column() as usize + usize::from(line == 1 && offset > 0);
-        let start = lines.at(line, column);
-        let end = source[start..]
-            .chars()
-            .next()
-            .map_or(start, |c| start + c.len_utf8());
-        lines.span(start..end)
+/// A parser event with the source range it covers.
+type Located<'a> = (Event<'a>, SourceRange);
+
+struct TreeBuilder<'a> {
+    parser: Parser<'a, StrInput<'a>>,
+    lines: LineIndex<'a>,
+    /// Bytes of the byte-order mark the parser did not see.
+    offset: usize,
+    source_len: usize,
+    /// Anchored nodes by the parser's anchor id, for aliases to copy.
+    anchors: HashMap<usize, Node>,
+    /// How many more nodes aliases may copy.
+    alias_budget: usize,
+}
+
+impl<'a> TreeBuilder<'a> {
+    /// The one document of the file; an empty file is a null at its start.
+    fn document(&mut self) -> Result<Node, BuildError> {
+        let mut root = None;
+        while let Some((event, span)) = self.next()? {
+            match event {
+                Event::StreamStart | Event::DocumentStart(..) | Event::DocumentEnd => {}
+                Event::StreamEnd => break,
+                _ if root.is_some() => {
+                    return Err(self.structure(
+                        "一个数据文件只能有一个 YAML 文档 (only one YAML document is allowed)",
+                        &span,
+                    ));
+                }
+                event => root = Some(self.node(event, span)?),
+            }
+        }
+        Ok(root.unwrap_or_else(|| Node {
+            value: Value::Null,
+            span: self.lines.span(self.offset..self.offset),
+        }))
+    }
+
+    fn next(&mut self) -> Result<Option<Located<'a>>, BuildError> {
+        loop {
+            match self.parser.next_event().transpose()? {
+                Some((Event::Anchor(..), _)) => continue,
+                other => return Ok(other),
+            }
+        }
+    }
+
+    /// The next event inside a collection. The parser reports a file that
+    /// ends inside one as a syntax error, so running out here is a file cut
+    /// short in a way it did not see.
+    fn next_node_event(&mut self) -> Result<Located<'a>, BuildError> {
+        self.next()?.ok_or_else(|| {
+            let end = self.lines.span(self.source_len..self.source_len);
+            BuildError::Structure(Diagnostic::error(
+                "YAML 语法错误：文件在列表或映射中间结束 (unexpected end of input)",
+                Some(end),
+            ))
+        })
+    }
+
+    fn node(&mut self, event: Event<'a>, span: SourceRange) -> Result<Node, BuildError> {
+        let (node, anchor) = match event {
+            Event::Scalar(text, style, anchor, tag) => {
+                (self.scalar(text, style, tag.as_deref(), &span)?, anchor)
+            }
+            Event::SequenceStart(_, anchor, _) => (self.sequence(&span)?, anchor),
+            Event::MappingStart(_, anchor, _) => (self.mapping(&span)?, anchor),
+            Event::Alias(id) => return self.alias(id, &span),
+            _ => return Err(self.structure("这里应有一个值 (expected a value)", &span)),
+        };
+        if anchor != 0 {
+            self.anchors.insert(anchor, node.clone());
+        }
+        Ok(node)
+    }
+
+    fn sequence(&mut self, span: &SourceRange) -> Result<Node, BuildError> {
+        let mut items = Vec::new();
+        loop {
+            match self.next_node_event()? {
+                (Event::SequenceEnd, _) => break,
+                (event, span) => items.push(self.node(event, span)?),
+            }
+        }
+        let span = point(self.span(span));
+        Ok(Node {
+            value: Value::Seq(items),
+            span,
+        })
+    }
+
+    fn mapping(&mut self, span: &SourceRange) -> Result<Node, BuildError> {
+        let mut entries: Vec<(Key, Node)> = Vec::new();
+        loop {
+            let key = match self.next_node_event()? {
+                (Event::MappingEnd, _) => break,
+                (Event::Scalar(text, ..), span) => Key {
+                    name: text.into_owned(),
+                    span: self.span(&span),
+                },
+                (_, span) => {
+                    return Err(self.structure(
+                        "键应为文字，不能是列表或映射 (a mapping key must be a scalar)",
+                        &span,
+                    ));
+                }
+            };
+            if let Some((first, _)) = entries.iter().find(|(seen, _)| seen.name == key.name) {
+                let message = format!(
+                    "键“{}”重复，第 {} 行已有 (duplicate key)",
+                    key.name, first.span.line
+                );
+                return Err(BuildError::Structure(Diagnostic::error(
+                    message,
+                    Some(key.span),
+                )));
+            }
+            let (event, span) = self.next_node_event()?;
+            let value = self.node(event, span)?;
+            entries.push((key, value));
+        }
+        let span = point(self.span(span));
+        Ok(Node {
+            value: Value::Map(entries),
+            span,
+        })
+    }
+
+    fn alias(&mut self, id: usize, span: &SourceRange) -> Result<Node, BuildError> {
+        let Some(node) = self.anchors.get(&id) else {
+            return Err(self.structure("别名没有对应的锚点 (unknown alias)", span));
+        };
+        let size = node_count(node);
+        if size > self.alias_budget {
+            return Err(self.structure("别名展开得太多 (too many alias expansions)", span));
+        }
+        self.alias_budget -= size;
+        let mut copy = node.clone();
+        respan(&mut copy, &self.span(span));
+        Ok(copy)
+    }
+
+    fn scalar(
+        &self,
+        text: Cow<'a, str>,
+        style: ScalarStyle,
+        tag: Option<&Tag>,
+        span: &SourceRange,
+    ) -> Result<Node, BuildError> {
+        let core_tag = tag.and_then(Tag::core_suffix);
+        let value = match core_tag {
+            Some("str") => Some(Value::Str(text.into_owned())),
+            Some(kind @ ("null" | "bool" | "int" | "float")) => match plain_value(&text) {
+                Some(value) if value_matches_tag(&value, kind) => Some(value),
+                _ => {
+                    return Err(self.structure(
+                        format!("“{text}”不是 !!{kind} 类型的值 (invalid !!{kind})"),
+                        span,
+                    ));
+                }
+            },
+            _ if style == ScalarStyle::Plain => {
+                plain_value(&text).or(Some(Value::Str(text.into_owned())))
+            }
+            _ => Some(Value::Str(text.into_owned())),
+        };
+        Ok(Node {
+            value: value.unwrap_or(Value::Null),
+            span: self.span(span),
+        })
+    }
+
+    fn span(&self, span: &SourceRange) -> Span {
+        let start = self.byte_offset(&span.start);
+        let end = self.byte_offset(&span.end).max(start);
+        self.lines.span(start..end)
+    }
+
+    fn byte_offset(&self, marker: &Marker) -> usize {
+        match marker.byte_offset() {
+            Some(offset) => offset + self.offset,
+            None => {
+                self.lines.at(marker.line(), marker.col() + 1)
+                    + usize::from(marker.line() == 1) * self.offset
+            }
+        }
+    }
+
+    fn structure(&self, message: impl Into<String>, span: &SourceRange) -> BuildError {
+        BuildError::Structure(Diagnostic::error(
+            format!("YAML 结构错误：{}", message.into()),
+            Some(self.span(span)),
+        ))
+    }
+}
+
+/// Where `span` starts, as an empty span: a collection's place.
+fn point(span: Span) -> Span {
+    Span {
+        bytes: span.bytes.start..span.bytes.start,
+        ..span
+    }
+}
+
+/// Places a copy an alias makes at the alias, where a problem in it is to
+/// be mended.
+fn respan(node: &mut Node, span: &Span) {
+    node.span = span.clone();
+    match &mut node.value {
+        Value::Seq(items) => items.iter_mut().for_each(|item| respan(item, span)),
+        Value::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
+            key.span = span.clone();
+            respan(value, span);
+        }),
+        _ => {}
+    }
+}
+
+fn node_count(node: &Node) -> usize {
+    1 + match &node.value {
+        Value::Seq(items) => items.iter().map(node_count).sum(),
+        Value::Map(entries) => entries.iter().map(|(_, value)| node_count(value)).sum(),
+        _ => 0,
+    }
+}
+
+fn value_matches_tag(value: &Value, kind: &str) -> bool {
+    matches!(
+        (value, kind),
+        (Value::Null, "null")
+            | (Value::Bool(_), "bool")
+            | (Value::Int(_), "int")
+            | (Value::Int(_) | Value::Float(_), "float")
+    )
+}
+
+/// What a plain scalar stands for under YAML 1.2's core schema: null,
+/// true/false, a whole number (decimal, 0o octal, 0x hex) or a float; `None`
+/// for text. `.inf` and `.nan` stay text, since no figure is infinite.
+fn plain_value(text: &str) -> Option<Value> {
+    match text {
+        "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
+        "true" | "True" | "TRUE" => return Some(Value::Bool(true)),
+        "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
+        _ => {}
+    }
+    integer(text).or_else(|| float(text))
+}
+
+fn integer(text: &str) -> Option<Value> {
+    let radix = |prefix: &str, radix: u32| {
+        text.strip_prefix(prefix)
+            .filter(|digits| !digits.is_empty() && !digits.starts_with(['+', '-']))
+            .and_then(|digits| i64::from_str_radix(digits, radix).ok())
+    };
+    if let Some(value) = radix("0o", 8).or_else(|| radix("0x", 16)) {
+        return Some(Value::Int(value));
+    }
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    match text.parse::<i64>() {
+        Ok(value) => Some(Value::Int(value)),
+        Err(_) => text.parse::<f64>().ok().map(Value::Float),
+    }
+}
+
+fn float(text: &str) -> Option<Value> {
+    let unsigned = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((mantissa, exponent)) => (mantissa, Some(exponent)),
+        None => (unsigned, None),
+    };
+    let mantissa_ok = match mantissa.split_once('.') {
+        Some((whole, fraction)) => {
+            (!whole.is_empty() || !fraction.is_empty())
+                && whole
+                    .bytes()
+                    .chain(fraction.bytes())
+                    .all(|b| b.is_ascii_digit())
+        }
+        None => !mantissa.is_empty() && mantissa.bytes().all(|b| b.is_ascii_digit()),
+    };
+    let exponent_ok = exponent.is_none_or(|e| {
+        let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
     });
-    let mut diagnostic = Diagnostic::error(format!("YAML 语法错误：{detail}"), span.clone());
-    let hint = span.and_then(|s| {
-        full_width_colon_hint(source, s.line).or_else(|| brace_start_hint(source, s.line))
-    });
+    (mantissa_ok && exponent_ok)
+        .then(|| text.parse::<f64>().ok())
+        .flatten()
+        .map(Value::Float)
+}
+
+fn syntax_error(source: &str, builder: &TreeBuilder, error: &ScanError) -> Diagnostic {
+    let marker = error.marker();
+    let start = builder.byte_offset(marker).min(source.len());
+    let end = source[start..]
+        .chars()
+        .next()
+        .map_or(start, |c| start + c.len_utf8());
+    let span = builder.lines.span(start..end);
+    let mut diagnostic = Diagnostic::error(
+        format!("YAML 语法错误：{}", error.info()),
+        Some(span.clone()),
+    );
+    let hint =
+        full_width_colon_hint(source, span.line).or_else(|| brace_start_hint(source, span.line));
     if let Some(hint) = hint {
         diagnostic = diagnostic.with_note(hint);
     }
@@ -124,126 +441,6 @@ fn full_width_colon_hint(source: &str, error_line: usize) -> Option<String> {
         plausible_key
             .then(|| format!("“{key}：”用了全角冒号；YAML 的键后面要用半角冒号和空格：“{key}: ”"))
     })
-}
-
-fn resolve(lines: &LineIndex, offset: usize, raw: Spanned<RawNode>) -> Node {
-    let span = location_span(lines, offset, &raw.referenced);
-    let value = match raw.value {
-        RawNode::Null => Value::Null,
-        RawNode::Bool(b) => Value::Bool(b),
-        RawNode::Int(i) => Value::Int(i),
-        RawNode::Float(f) => Value::Float(f),
-        RawNode::Str(s) => Value::Str(s),
-        RawNode::Seq(items) => Value::Seq(
-            items
-                .into_iter()
-                .map(|item| resolve(lines, offset, item))
-                .collect(),
-        ),
-        RawNode::Map(entries) => Value::Map(
-            entries
-                .into_iter()
-                .map(|(key, value)| {
-                    let key = Key {
-                        span: location_span(lines, offset, &key.referenced),
-                        name: key.value,
-                    };
-                    (key, resolve(lines, offset, value))
-                })
-                .collect(),
-        ),
-    };
-    Node { value, span }
-}
-
-/// Where serde-saphyr says a node is: by byte offset when it has one, by
-/// line and column otherwise. The parser saw the text without its byte-order
-/// mark, which is one character on the first line.
-fn location_span(lines: &LineIndex, offset: usize, location: &serde_saphyr::Location) -> Span {
-    let span = location.span();
-    if let (Some(start), Some(len)) = (span.byte_offset(), span.byte_len()) {
-        let start = start as usize + offset;
-        return lines.span(start..start + len as usize);
-    }
-    let line = location.line() as usize;
-    let column = location.column() as usize + usize::from(line == 1 && offset > 0);
-    let start = lines.at(line, column);
-    lines.span(start..start)
-}
-
-/// What serde-saphyr gives us before places are turned into [`Span`]s.
-enum RawNode {
-    Null,
-    Bool(bool),
-    Int(i64),
-    Float(f64),
-    Str(String),
-    Seq(Vec<Spanned<RawNode>>),
-    Map(Vec<(Spanned<String>, Spanned<RawNode>)>),
-}
-
-struct RawVisitor;
-
-impl<'de> Visitor<'de> for RawVisitor {
-    type Value = RawNode;
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("any YAML value")
-    }
-
-    fn visit_unit<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-
-    fn visit_none<E>(self) -> Result<RawNode, E> {
-        Ok(RawNode::Null)
-    }
-
-    fn visit_bool<E>(self, v: bool) -> Result<RawNode, E> {
-        Ok(RawNode::Bool(v))
-    }
-
-    fn visit_i64<E>(self, v: i64) -> Result<RawNode, E> {
-        Ok(RawNode::Int(v))
-    }
-
-    fn visit_u64<E>(self, v: u64) -> Result<RawNode, E> {
-        Ok(i64::try_from(v).map_or(RawNode::Float(v as f64), RawNode::Int))
-    }
-
-    fn visit_f64<E>(self, v: f64) -> Result<RawNode, E> {
-        Ok(RawNode::Float(v))
-    }
-
-    fn visit_str<E>(self, v: &str) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v.to_string()))
-    }
-
-    fn visit_string<E>(self, v: String) -> Result<RawNode, E> {
-        Ok(RawNode::Str(v))
-    }
-
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<RawNode, A::Error> {
-        let mut items = Vec::new();
-        while let Some(item) = seq.next_element::<Spanned<RawNode>>()? {
-            items.push(item);
-        }
-        Ok(RawNode::Seq(items))
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<RawNode, A::Error> {
-        let mut entries = Vec::new();
-        while let Some(entry) = map.next_entry::<Spanned<String>, Spanned<RawNode>>()? {
-            entries.push(entry);
-        }
-        Ok(RawNode::Map(entries))
-    }
-}
-
-impl<'de> Deserialize<'de> for RawNode {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<RawNode, D::Error> {
-        deserializer.deserialize_any(RawVisitor)
-    }
 }
 
 #[cfg(test)]
@@ -315,9 +512,104 @@ mod tests {
     }
 
     #[test]
-    fn duplicate_keys_are_an_error() {
+    fn duplicate_keys_are_an_error_at_the_second() {
         let error = parse("年度: 2022\n年度: 2023\n").unwrap_err();
-        assert!(error.message.contains("duplicate"), "{}", error.message);
+        assert_eq!(error.message, "键“年度”重复，第 1 行已有 (duplicate key)");
         assert_eq!(error.span.unwrap().line, 2);
+    }
+
+    fn scalar(text: &str) -> Value {
+        let root = parse(&format!("值: {text}\n")).unwrap();
+        map_entries(&root)[0].1.value.clone()
+    }
+
+    #[test]
+    fn plain_scalars_follow_the_yaml_1_2_core_schema() {
+        assert_eq!(scalar(""), Value::Null);
+        assert_eq!(scalar("~"), Value::Null);
+        assert_eq!(scalar("True"), Value::Bool(true));
+        assert_eq!(scalar("-12"), Value::Int(-12));
+        assert_eq!(scalar("0x1F"), Value::Int(31));
+        assert_eq!(scalar("0o17"), Value::Int(15));
+        assert_eq!(scalar("012"), Value::Int(12));
+        assert_eq!(scalar("1.5"), Value::Float(1.5));
+        assert_eq!(scalar(".5"), Value::Float(0.5));
+        assert_eq!(scalar("2e3"), Value::Float(2000.0));
+        assert_eq!(
+            scalar("12345678901234567890"),
+            Value::Float(1.2345678901234567e19)
+        );
+    }
+
+    #[test]
+    fn what_is_not_a_core_schema_value_is_text() {
+        for text in [
+            "yes", "on", "1_000", "1,234", "2022年", "1.2.3", ".inf", ".nan", "0x", "+-1",
+        ] {
+            assert_eq!(scalar(text), Value::Str(text.into()), "{text}");
+        }
+        assert_eq!(scalar("'12'"), Value::Str("12".into()));
+        assert_eq!(scalar("!!str 12"), Value::Str("12".into()));
+        assert_eq!(scalar("!!int 12"), Value::Int(12));
+    }
+
+    #[test]
+    fn a_core_tag_on_the_wrong_value_is_an_error() {
+        let error = parse("值: !!int 十二\n").unwrap_err();
+        assert_eq!(
+            error.message,
+            "YAML 结构错误：“十二”不是 !!int 类型的值 (invalid !!int)"
+        );
+        assert_eq!(error.span.unwrap().line, 1);
+    }
+
+    #[test]
+    fn an_alias_copies_its_anchor_and_is_placed_where_it_is_written() {
+        let root = parse("甲: &数 [1, 2]\n乙: *数\n").unwrap();
+        let copy = &map_entries(&root)[1].1;
+        let Value::Seq(items) = &copy.value else {
+            panic!("not a list: {copy:?}");
+        };
+        assert_eq!(items[1].value, Value::Int(2));
+        assert_eq!((items[1].span.line, items[1].span.column), (2, 4));
+    }
+
+    #[test]
+    fn aliases_cannot_grow_the_tree_without_bound() {
+        let mut source = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for level in 1..8 {
+            let previous = format!("*a{}", level - 1);
+            let items = vec![previous.as_str(); 10].join(", ");
+            source.push_str(&format!("a{level}: &a{level} [{items}]\n"));
+        }
+        let error = parse(&source).unwrap_err();
+        assert!(
+            error.message.contains("别名展开得太多"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn a_second_document_is_an_error() {
+        let error = parse("年度: 2022\n---\n年度: 2023\n").unwrap_err();
+        assert!(
+            error.message.contains("只能有一个 YAML 文档"),
+            "{}",
+            error.message
+        );
+        assert_eq!(error.span.unwrap().line, 3);
+    }
+
+    #[test]
+    fn an_empty_file_is_null() {
+        assert_eq!(parse("").unwrap().value, Value::Null);
+        assert_eq!(parse("# 只有注释\n").unwrap().value, Value::Null);
+    }
+
+    #[test]
+    fn a_collection_as_a_key_is_an_error() {
+        let error = parse("? [a, b]\n: c\n").unwrap_err();
+        assert!(error.message.contains("键应为文字"), "{}", error.message);
     }
 }

@@ -31,6 +31,13 @@ fn yaml_syntax_error() {
 }
 
 #[test]
+fn duplicate_key() {
+    insta::assert_snapshot!(check_fails(
+        "单位: 长治市司法局\n年度: 2022\n类型: 工作总结\n年度: 2023\n"
+    ));
+}
+
+#[test]
 fn full_width_colon_after_a_key() {
     insta::assert_snapshot!(check_fails("单位：长治市司法局\n年度: 2022\n"));
 }
