@@ -579,7 +579,7 @@ mod tests {
         let mut source = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for level in 1..8 {
             let previous = format!("*a{}", level - 1);
-            let items = vec![previous.as_str(); 10].join(", ");
+            let items = [previous.as_str(); 10].join(", ");
             source.push_str(&format!("a{level}: &a{level} [{items}]\n"));
         }
         let error = parse(&source).unwrap_err();
