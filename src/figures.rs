@@ -3,6 +3,7 @@
 //! of a target, year-over-year change) and the `{名称}` markers by which
 //! prose cites them.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use crate::chinese;
@@ -102,14 +103,21 @@ pub fn parse_quantity(text: &str) -> Result<(Quantity, String), String> {
 pub fn format_number(value: f64) -> String {
     // The nudge makes 156.515 round up as a clerk rounds it (四舍五入),
     // not down as its binary approximation 156.514999… would.
-    let rounded = (value * 100.0 + value.signum() * 1e-7).round() / 100.0;
-    let text = format!("{rounded:.2}");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    if text == "-0" {
-        "0".to_string()
-    } else {
-        text.to_string()
+    let hundredths = (value * 100.0 + value.signum() * 1e-7).round();
+    if hundredths.abs() < 1e15 {
+        // Whole hundredths print exactly from an integer, without the
+        // slow path float formatting takes for a fixed precision.
+        let hundredths = hundredths as i64;
+        let sign = if hundredths < 0 { "-" } else { "" };
+        let (whole, fraction) = (hundredths.abs() / 100, hundredths.abs() % 100);
+        return match fraction {
+            0 => format!("{sign}{whole}"),
+            tenths if tenths % 10 == 0 => format!("{sign}{whole}.{}", tenths / 10),
+            _ => format!("{sign}{whole}.{fraction:02}"),
+        };
     }
+    let text = format!("{:.2}", hundredths / 100.0);
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
 /// Writes a quantity with its scale, 余 and unit: 1.2万余人次.
@@ -497,11 +505,16 @@ fn ratio(part: f64, whole: f64, whole_name: &str) -> Result<String, CiteError> {
     Ok(format_percent(part / whole))
 }
 
-fn unescape_braces(text: &str) -> String {
-    text.replace("{{", "{")
-        .replace("｛｛", "｛")
-        .replace("}}", "}")
-        .replace("｝｝", "｝")
+fn unescape_braces(text: &str) -> Cow<'_, str> {
+    if !text.contains(['{', '}', '｛', '｝']) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.replace("{{", "{")
+            .replace("｛｛", "｛")
+            .replace("}}", "}")
+            .replace("｝｝", "｝"),
+    )
 }
 
 #[cfg(test)]
@@ -566,9 +579,35 @@ mod tests {
             (0.125, "0.13"),
             (100.0, "100"),
             (-0.001, "0"),
+            (156.515, "156.52"),
+            (-3.456, "-3.46"),
+            (12.05, "12.05"),
+            (0.5, "0.5"),
+            (1e16, "10000000000000000"),
         ];
         for (value, expected) in cases {
             assert_eq!(format_number(value), expected, "{value}");
+        }
+    }
+
+    #[test]
+    fn integer_formatting_agrees_with_float_formatting() {
+        let by_float = |value: f64| {
+            let rounded = (value * 100.0 + value.signum() * 1e-7).round() / 100.0;
+            let text = format!("{rounded:.2}");
+            let text = text.trim_end_matches('0').trim_end_matches('.');
+            if text == "-0" {
+                "0".to_string()
+            } else {
+                text.to_string()
+            }
+        };
+        for thousandths in (-2_000_000..2_000_000).step_by(997) {
+            let value = f64::from(thousandths) / 1000.0;
+            assert_eq!(format_number(value), by_float(value), "{value}");
+        }
+        for value in [96.41, 88.46, 1899.0 / 1630.0, 7887.8, 24.7e4, 99.995] {
+            assert_eq!(format_number(value), by_float(value), "{value}");
         }
     }
 

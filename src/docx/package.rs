@@ -74,7 +74,7 @@ impl<'a> Part<'a> {
 pub fn ours(blocks: &[Block], layout: Layout) -> Result<Vec<u8>, DocxError> {
     let ids = StyleIds::default();
     let styles = with_styles(
-        &bold_headings(STYLES, layout),
+        bold_headings(STYLES, layout),
         &missing_styles(blocks, |name| our_style(name).is_some()),
         &ids,
         layout,
@@ -210,9 +210,14 @@ pub fn our_style(name: &str) -> Option<&'static str> {
 /// `styles` with `missing` added at its end. Each added element declares
 /// the `w` prefix itself, since a styles part made elsewhere may bind
 /// another, and refers to other styles by the ids `ids` gives.
-pub fn with_styles(styles: &str, missing: &[Missing], ids: &StyleIds, layout: Layout) -> String {
+pub fn with_styles<'a>(
+    styles: Cow<'a, str>,
+    missing: &[Missing],
+    ids: &StyleIds,
+    layout: Layout,
+) -> Cow<'a, str> {
     if missing.is_empty() {
-        return styles.to_string();
+        return styles;
     }
     let added: String = missing
         .iter()
@@ -222,7 +227,7 @@ pub fn with_styles(styles: &str, missing: &[Missing], ids: &StyleIds, layout: La
         })
         .map(|xml| xml.replacen("<w:style ", &format!("<w:style xmlns:w=\"{}\" ", w_ns()), 1))
         .collect();
-    insert_before_root_end(styles, &added)
+    insert_before_root_end(&styles, &added).into()
 }
 
 fn w_ns() -> &'static str {
@@ -373,7 +378,12 @@ mod tests {
                 paragraph: true
             }]
         );
-        let styles = with_styles(STYLES, &missing, &StyleIds::default(), Layout::default());
+        let styles = with_styles(
+            STYLES.into(),
+            &missing,
+            &StyleIds::default(),
+            Layout::default(),
+        );
         assert!(
             styles
                 .contains(r#"w:styleId="落款"><w:name w:val="落款"/><w:basedOn w:val="Normal"/>"#)

@@ -151,7 +151,7 @@ impl Reference {
     pub(super) fn package(&self, blocks: &[Block], layout: Layout) -> Result<Vec<u8>, DocxError> {
         let ids = self.style_ids(blocks);
         let missing = package::missing_styles(blocks, |name| self.ids.contains_key(name));
-        let styles = package::with_styles(&self.styles, &missing, &ids, layout);
+        let styles = package::with_styles(self.styles.as_str().into(), &missing, &ids, layout);
         let section = self
             .section
             .clone()
