@@ -12,7 +12,8 @@
 //! |---|---|
 //! | page size, margins, which paragraph gets which style | [`layout`] |
 //! | `word/document.xml` | [`body`] |
-//! | the embedded parts and the zip | [`package`] |
+//! | the embedded parts | [`package`] |
+//! | the zip they are written into | [`stored_zip`] |
 //! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
 //! | .docx → paragraphs | [`reader`] |
 
@@ -21,6 +22,7 @@ pub mod layout;
 pub mod package;
 pub mod reader;
 pub mod reference;
+pub mod stored_zip;
 
 mod archive;
 

@@ -1,15 +1,12 @@
 //! The embedded package parts and the zip they are written into.
 
 use std::borrow::Cow;
-use std::io::{Cursor, Write};
 
 use quick_xml::escape::escape;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::body::{self, StyleIds};
 use super::layout::{self, BODY_STYLE, FOOTER_EVEN_ID, FOOTER_ODD_ID};
-use super::{DocxError, Layout};
+use super::{DocxError, Layout, stored_zip};
 use crate::markup::Block;
 
 /// `[Content_Types].xml` without the footers.
@@ -302,24 +299,12 @@ pub fn insert_before_root_end(xml: &str, insertion: &str) -> String {
     out
 }
 
-/// The zip, every part stored as it is and dated 1980-01-01 so that the
-/// same report gives the same bytes. A report's package is some 30 KiB
-/// stored; deflating it would halve that but set up a compressor for each
-/// large part, a third of the time the whole render takes.
+/// The zip, every part stored as it is (see [`stored_zip`]). A report's
+/// package is some 30 KiB stored; deflating it would halve that but set up
+/// a compressor for each large part, a third of the time the whole render
+/// takes.
 pub fn zip(parts: &[Part]) -> Result<Vec<u8>, DocxError> {
-    let zip_error = |e: &dyn std::fmt::Display| DocxError::Zip(e.to_string());
-    let stored = SimpleFileOptions::default()
-        .last_modified_time(DateTime::default())
-        .compression_method(CompressionMethod::Stored);
-    let mut writer = ZipWriter::new(Cursor::new(Vec::new()));
-    for part in parts {
-        writer
-            .start_file(part.name.as_ref(), stored)
-            .map_err(|e| zip_error(&e))?;
-        writer.write_all(&part.bytes).map_err(|e| zip_error(&e))?;
-    }
-    let cursor = writer.finish().map_err(|e| zip_error(&e))?;
-    Ok(cursor.into_inner())
+    stored_zip::write(parts)
 }
 
 #[cfg(test)]
