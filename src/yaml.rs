@@ -345,6 +345,10 @@ fn plain_value(text: &str) -> Option<Value> {
         "false" | "False" | "FALSE" => return Some(Value::Bool(false)),
         _ => {}
     }
+    // Text, the common case, is told from a number by its first character.
+    if !text.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.')) {
+        return None;
+    }
     integer(text).or_else(|| float(text))
 }
 
