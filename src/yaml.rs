@@ -250,9 +250,9 @@ impl<'a> TreeBuilder<'a> {
     ) -> Result<Node, BuildError> {
         let core_tag = tag.and_then(Tag::core_suffix);
         let value = match core_tag {
-            Some("str") => Some(Value::Str(text.into_owned())),
+            Some("str") => Value::Str(text.into_owned()),
             Some(kind @ ("null" | "bool" | "int" | "float")) => match plain_value(&text) {
-                Some(value) if value_matches_tag(&value, kind) => Some(value),
+                Some(value) if value_matches_tag(&value, kind) => value,
                 _ => {
                     return Err(self.structure(
                         format!("“{text}”不是 !!{kind} 类型的值 (invalid !!{kind})"),
@@ -261,12 +261,12 @@ impl<'a> TreeBuilder<'a> {
                 }
             },
             _ if style == ScalarStyle::Plain => {
-                plain_value(&text).or(Some(Value::Str(text.into_owned())))
+                plain_value(&text).unwrap_or_else(|| Value::Str(text.into_owned()))
             }
-            _ => Some(Value::Str(text.into_owned())),
+            _ => Value::Str(text.into_owned()),
         };
         Ok(Node {
-            value: value.unwrap_or(Value::Null),
+            value,
             span: self.span(span),
         })
     }
