@@ -76,7 +76,8 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
         offset: source.len() - text.len(),
         source_len: source.len(),
         anchors: HashMap::new(),
-        alias_budget: ALIAS_BUDGET,
+        open_anchors: Vec::new(),
+        copy_budget: COPY_BUDGET,
     };
     builder.document().map_err(|error| match error {
         BuildError::Syntax(error) => syntax_error(source, &builder, &error),
@@ -84,9 +85,13 @@ pub fn parse(source: &str) -> Result<Node, Diagnostic> {
     })
 }
 
-/// How many nodes aliases may copy in all, so that a file of nested
-/// aliases cannot grow into billions of nodes.
-const ALIAS_BUDGET: usize = 100_000;
+/// How much anchors and aliases may copy in all, in bytes of text (and a
+/// little for each node), so that a small file of nested anchors or many
+/// aliases cannot grow into gigabytes.
+const COPY_BUDGET: usize = 16 << 20;
+
+/// What a node weighs against [`COPY_BUDGET`].
+const NODE_WEIGHT: usize = 16;
 
 enum BuildError {
     Syntax(ScanError),
@@ -110,8 +115,11 @@ struct TreeBuilder<'a> {
     source_len: usize,
     /// Anchored nodes by the parser's anchor id, for aliases to copy.
     anchors: HashMap<usize, Node>,
-    /// How many more nodes aliases may copy.
-    alias_budget: usize,
+    /// Anchors on the collections being read, which an alias inside them
+    /// cannot copy.
+    open_anchors: Vec<usize>,
+    /// How much more anchors and aliases may copy.
+    copy_budget: usize,
 }
 
 impl<'a> TreeBuilder<'a> {
@@ -164,13 +172,25 @@ impl<'a> TreeBuilder<'a> {
             Event::Scalar(text, style, anchor, tag) => {
                 (self.scalar(text, style, tag.as_deref(), &span)?, anchor)
             }
-            Event::SequenceStart(_, anchor, _) => (self.sequence(&span)?, anchor),
-            Event::MappingStart(_, anchor, _) => (self.mapping(&span)?, anchor),
+            Event::SequenceStart(_, anchor, tag) => {
+                self.collection_tag(tag.as_deref(), "seq", &span)?;
+                self.open_anchors.push(anchor);
+                let node = self.sequence(&span)?;
+                self.open_anchors.pop();
+                (node, anchor)
+            }
+            Event::MappingStart(_, anchor, tag) => {
+                self.collection_tag(tag.as_deref(), "map", &span)?;
+                self.open_anchors.push(anchor);
+                let node = self.mapping(&span)?;
+                self.open_anchors.pop();
+                (node, anchor)
+            }
             Event::Alias(id) => return self.alias(id, &span),
             _ => return Err(self.structure("这里应有一个值 (expected a value)", &span)),
         };
         if anchor != 0 {
-            self.anchors.insert(anchor, node.clone());
+            self.remember(anchor, &node, &span)?;
         }
         Ok(node)
     }
@@ -183,33 +203,24 @@ impl<'a> TreeBuilder<'a> {
                 (event, span) => items.push(self.node(event, span)?),
             }
         }
-        let span = point(self.span(span));
         Ok(Node {
             value: Value::Seq(items),
-            span,
+            span: point(self.span(span)),
         })
     }
 
     fn mapping(&mut self, span: &SourceRange) -> Result<Node, BuildError> {
         let mut entries: Vec<(Key, Node)> = Vec::new();
+        let mut lines_by_name: HashMap<String, usize> = HashMap::new();
         loop {
             let key = match self.next_node_event()? {
                 (Event::MappingEnd, _) => break,
-                (Event::Scalar(text, ..), span) => Key {
-                    name: text.into_owned(),
-                    span: self.span(&span),
-                },
-                (_, span) => {
-                    return Err(self.structure(
-                        "键应为文字，不能是列表或映射 (a mapping key must be a scalar)",
-                        &span,
-                    ));
-                }
+                (event, span) => self.key(event, span)?,
             };
-            if let Some((first, _)) = entries.iter().find(|(seen, _)| seen.name == key.name) {
+            if let Some(first_line) = lines_by_name.insert(key.name.clone(), key.span.line) {
                 let message = format!(
-                    "键“{}”重复，第 {} 行已有 (duplicate key)",
-                    key.name, first.span.line
+                    "YAML 结构错误：键“{}”重复，第 {first_line} 行已有 (duplicate key)",
+                    key.name
                 );
                 return Err(BuildError::Structure(Diagnostic::error(
                     message,
@@ -220,25 +231,103 @@ impl<'a> TreeBuilder<'a> {
             let value = self.node(event, span)?;
             entries.push((key, value));
         }
-        let span = point(self.span(span));
         Ok(Node {
             value: Value::Map(entries),
-            span,
+            span: point(self.span(span)),
         })
     }
 
+    /// A mapping key: a scalar as written, or an alias of one.
+    fn key(&mut self, event: Event<'a>, span: SourceRange) -> Result<Key, BuildError> {
+        let name = match event {
+            Event::Scalar(text, _, anchor, _) => {
+                let name = text.into_owned();
+                if anchor != 0 {
+                    let node = Node {
+                        value: Value::Str(name.clone()),
+                        span: self.span(&span),
+                    };
+                    self.remember(anchor, &node, &span)?;
+                }
+                name
+            }
+            Event::Alias(id) => match self.alias(id, &span)?.value {
+                Value::Str(text) => text,
+                Value::Int(number) => number.to_string(),
+                Value::Float(number) => number.to_string(),
+                Value::Bool(truth) => truth.to_string(),
+                _ => return Err(self.not_a_key(&span)),
+            },
+            _ => return Err(self.not_a_key(&span)),
+        };
+        Ok(Key {
+            name,
+            span: self.span(&span),
+        })
+    }
+
+    fn not_a_key(&self, span: &SourceRange) -> BuildError {
+        self.structure(
+            "键应为文字，不能是列表或映射 (a mapping key must be a scalar)",
+            span,
+        )
+    }
+
+    /// Keeps an anchored node for the aliases that copy it.
+    fn remember(
+        &mut self,
+        anchor: usize,
+        node: &Node,
+        span: &SourceRange,
+    ) -> Result<(), BuildError> {
+        self.charge(node, span)?;
+        self.anchors.insert(anchor, node.clone());
+        Ok(())
+    }
+
     fn alias(&mut self, id: usize, span: &SourceRange) -> Result<Node, BuildError> {
+        if self.open_anchors.contains(&id) {
+            return Err(self.structure("别名不能出现在它所指的锚点之内 (recursive alias)", span));
+        }
         let Some(node) = self.anchors.get(&id) else {
             return Err(self.structure("别名没有对应的锚点 (unknown alias)", span));
         };
-        let size = node_count(node);
-        if size > self.alias_budget {
-            return Err(self.structure("别名展开得太多 (too many alias expansions)", span));
-        }
-        self.alias_budget -= size;
         let mut copy = node.clone();
+        self.charge(&copy, span)?;
         respan(&mut copy, &self.span(span));
         Ok(copy)
+    }
+
+    fn charge(&mut self, node: &Node, span: &SourceRange) -> Result<(), BuildError> {
+        let weight = weight(node);
+        if weight > self.copy_budget {
+            return Err(self.structure(
+                "锚点和别名复制的内容太多 (anchors and aliases copy too much)",
+                span,
+            ));
+        }
+        self.copy_budget -= weight;
+        Ok(())
+    }
+
+    /// A tag on a list or mapping may only say what it is.
+    fn collection_tag(
+        &self,
+        tag: Option<&Tag>,
+        kind: &str,
+        span: &SourceRange,
+    ) -> Result<(), BuildError> {
+        match tag {
+            Some(tag) if tag.core_suffix() != Some(kind) => Err(self.unsupported_tag(tag, span)),
+            _ => Ok(()),
+        }
+    }
+
+    fn unsupported_tag(&self, tag: &Tag, span: &SourceRange) -> BuildError {
+        self.structure(
+            format!("不支持 YAML 标签 {} (unsupported tag)", tag.original()),
+            span,
+        )
     }
 
     fn scalar(
@@ -248,22 +337,23 @@ impl<'a> TreeBuilder<'a> {
         tag: Option<&Tag>,
         span: &SourceRange,
     ) -> Result<Node, BuildError> {
-        let core_tag = tag.and_then(Tag::core_suffix);
-        let value = match core_tag {
-            Some("str") => Value::Str(text.into_owned()),
-            Some(kind @ ("null" | "bool" | "int" | "float")) => match plain_value(&text) {
-                Some(value) if value_matches_tag(&value, kind) => value,
-                _ => {
-                    return Err(self.structure(
-                        format!("“{text}”不是 !!{kind} 类型的值 (invalid !!{kind})"),
-                        span,
-                    ));
-                }
-            },
-            _ if style == ScalarStyle::Plain => {
+        let value = match (tag, tag.and_then(Tag::core_suffix)) {
+            (None, _) if style == ScalarStyle::Plain => {
                 plain_value(&text).unwrap_or_else(|| Value::Str(text.into_owned()))
             }
-            _ => Value::Str(text.into_owned()),
+            (None, _) | (Some(_), Some("str")) => Value::Str(text.into_owned()),
+            (Some(_), Some(kind @ ("null" | "bool" | "int" | "float"))) => {
+                match plain_value(&text) {
+                    Some(value) if value_matches_tag(&value, kind) => value,
+                    _ => {
+                        return Err(self.structure(
+                            format!("“{text}”不是 !!{kind} 类型的值 (invalid !!{kind})"),
+                            span,
+                        ));
+                    }
+                }
+            }
+            (Some(tag), _) => return Err(self.unsupported_tag(tag, span)),
         };
         Ok(Node {
             value,
@@ -281,8 +371,10 @@ impl<'a> TreeBuilder<'a> {
         match marker.byte_offset() {
             Some(offset) => offset + self.offset,
             None => {
-                self.lines.at(marker.line(), marker.col() + 1)
-                    + usize::from(marker.line() == 1) * self.offset
+                // The parser's columns on the first line do not count the
+                // byte-order mark, which is one character.
+                let mark = usize::from(marker.line() == 1 && self.offset > 0);
+                self.lines.at(marker.line(), marker.col() + 1 + mark)
             }
         }
     }
@@ -317,12 +409,17 @@ fn respan(node: &mut Node, span: &Span) {
     }
 }
 
-fn node_count(node: &Node) -> usize {
-    1 + match &node.value {
-        Value::Seq(items) => items.iter().map(node_count).sum(),
-        Value::Map(entries) => entries.iter().map(|(_, value)| node_count(value)).sum(),
-        _ => 0,
-    }
+fn weight(node: &Node) -> usize {
+    NODE_WEIGHT
+        + match &node.value {
+            Value::Str(text) => text.len(),
+            Value::Seq(items) => items.iter().map(weight).sum(),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(key, value)| key.name.len() + weight(value))
+                .sum(),
+            _ => 0,
+        }
 }
 
 fn value_matches_tag(value: &Value, kind: &str) -> bool {
@@ -337,7 +434,8 @@ fn value_matches_tag(value: &Value, kind: &str) -> bool {
 
 /// What a plain scalar stands for under YAML 1.2's core schema: null,
 /// true/false, a whole number (decimal, 0o octal, 0x hex) or a float; `None`
-/// for text. `.inf` and `.nan` stay text, since no figure is infinite.
+/// for text. `.inf`, `.nan` and numbers beyond a float's range stay text,
+/// since no figure is infinite.
 fn plain_value(text: &str) -> Option<Value> {
     match text {
         "" | "~" | "null" | "Null" | "NULL" => return Some(Value::Null),
@@ -367,7 +465,7 @@ fn integer(text: &str) -> Option<Value> {
     }
     match text.parse::<i64>() {
         Ok(value) => Some(Value::Int(value)),
-        Err(_) => text.parse::<f64>().ok().map(Value::Float),
+        Err(_) => finite(text),
     }
 }
 
@@ -391,9 +489,18 @@ fn float(text: &str) -> Option<Value> {
         let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
         !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit())
     });
-    (mantissa_ok && exponent_ok)
-        .then(|| text.parse::<f64>().ok())
-        .flatten()
+    if mantissa_ok && exponent_ok {
+        finite(text)
+    } else {
+        None
+    }
+}
+
+/// A number too large for a float (1e400) stays text, as `.inf` does.
+fn finite(text: &str) -> Option<Value> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|value| value.is_finite())
         .map(Value::Float)
 }
 
@@ -518,7 +625,10 @@ mod tests {
     #[test]
     fn duplicate_keys_are_an_error_at_the_second() {
         let error = parse("年度: 2022\n年度: 2023\n").unwrap_err();
-        assert_eq!(error.message, "键“年度”重复，第 1 行已有 (duplicate key)");
+        assert_eq!(
+            error.message,
+            "YAML 结构错误：键“年度”重复，第 1 行已有 (duplicate key)"
+        );
         assert_eq!(error.span.unwrap().line, 2);
     }
 
@@ -548,7 +658,7 @@ mod tests {
     #[test]
     fn what_is_not_a_core_schema_value_is_text() {
         for text in [
-            "yes", "on", "1_000", "1,234", "2022年", "1.2.3", ".inf", ".nan", "0x", "+-1",
+            "yes", "on", "1_000", "1,234", "2022年", "1.2.3", ".inf", ".nan", "0x", "+-1", "1e400",
         ] {
             assert_eq!(scalar(text), Value::Str(text.into()), "{text}");
         }
@@ -588,10 +698,75 @@ mod tests {
         }
         let error = parse(&source).unwrap_err();
         assert!(
-            error.message.contains("别名展开得太多"),
+            error.message.contains("复制的内容太多"),
             "{}",
             error.message
         );
+    }
+
+    #[test]
+    fn aliases_of_a_long_text_are_charged_by_its_length() {
+        let text = "长".repeat(100_000);
+        let aliases = ["*甲"; 100].join(", ");
+        let error = parse(&format!("甲: &甲 {text}\n乙: [{aliases}]\n")).unwrap_err();
+        assert!(
+            error.message.contains("复制的内容太多"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn nested_anchors_are_charged_though_no_alias_copies_them() {
+        let depth = 100;
+        let mut source = String::from("值: ");
+        for level in 0..depth {
+            source.push_str(&format!("&a{level} ["));
+        }
+        source.push_str(&"长".repeat(100_000));
+        source.push_str(&"]".repeat(depth));
+        let error = parse(&source).unwrap_err();
+        assert!(
+            error.message.contains("复制的内容太多"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn an_alias_inside_its_own_anchor_is_an_error() {
+        let error = parse("单位: &u {上级: *u}\n").unwrap_err();
+        assert!(
+            error.message.contains("recursive alias"),
+            "{}",
+            error.message
+        );
+    }
+
+    #[test]
+    fn keys_can_carry_anchors_and_be_aliases() {
+        let root = parse("&k 名称: 甲\n乙:\n  *k : 丙\n").unwrap();
+        let inner = map_entries(&map_entries(&root)[1].1);
+        assert_eq!(inner[0].0.name, "名称");
+        assert_eq!(inner[0].1.value, Value::Str("丙".into()));
+    }
+
+    #[test]
+    fn tags_other_than_the_core_ones_are_errors() {
+        for source in [
+            "值: !!binary aGk=\n",
+            "值: !mine 文字\n",
+            "值: !!seq 文字\n",
+            "值: !!map [a]\n",
+        ] {
+            let error = parse(source).unwrap_err();
+            assert!(
+                error.message.contains("不支持 YAML 标签"),
+                "{source}: {}",
+                error.message
+            );
+        }
+        assert!(parse("值: !!seq [a]\n").is_ok());
     }
 
     #[test]

@@ -106,13 +106,17 @@ impl Reference {
     }
 
     /// Copies a part, its relationships and the parts they name; `false`
-    /// when the package does not have it.
+    /// when the package does not have it. A part two relationships name
+    /// (one footer for odd and even pages) is copied once.
     fn take_part(
         &mut self,
         archive: &mut Archive,
         rel: &Relationship,
         content_types: &ContentTypes,
     ) -> Result<bool, DocxError> {
+        if self.has_part(&rel.target) {
+            return Ok(true);
+        }
         let Some(bytes) = archive.read(&rel.target)? else {
             return Ok(false);
         };
@@ -130,7 +134,7 @@ impl Reference {
         if let Some(rels) = archive.read(&rels_name)? {
             self.add_part(&rels_name, rels, content_types);
             for inner in archive.relationships(&rel.target)? {
-                if inner.external || self.parts.iter().any(|(name, _)| *name == inner.target) {
+                if inner.external || self.has_part(&inner.target) {
                     continue;
                 }
                 if let Some(bytes) = archive.read(&inner.target)? {
@@ -139,6 +143,10 @@ impl Reference {
             }
         }
         Ok(true)
+    }
+
+    fn has_part(&self, name: &str) -> bool {
+        self.parts.iter().any(|(taken, _)| taken == name)
     }
 
     fn add_part(&mut self, name: &str, bytes: Vec<u8>, content_types: &ContentTypes) {
@@ -524,6 +532,33 @@ mod tests {
             "ours replaced theirs"
         );
         assert!(!part(&docx, "word/settings.xml").contains("evenAndOddHeaders"));
+    }
+
+    #[test]
+    fn one_footer_for_odd_and_even_pages_is_copied_once() {
+        let rels = r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/></Relationships>"#;
+        let document = format!(
+            r#"<w:document {W}><w:body><w:sectPr><w:footerReference w:type="default" r:id="rId1"/><w:footerReference w:type="even" r:id="rId2"/></w:sectPr></w:body></w:document>"#
+        );
+        let footer = format!(r#"<w:ftr {W}><w:p/></w:ftr>"#);
+        let bureau = package::zip(&[
+            Part::text("word/document.xml", document),
+            Part::text("word/_rels/document.xml.rels", rels),
+            Part::text("word/footer1.xml", footer),
+        ])
+        .unwrap();
+        let reference = Reference::from_bytes(&bureau).unwrap();
+        let docx = reference
+            .package(&markup::parse("正文。\n"), Layout::default())
+            .unwrap();
+        let rels = part(&docx, "word/_rels/document.xml.rels");
+        assert_eq!(rels.matches("/word/footer1.xml").count(), 2, "{rels}");
+        assert_eq!(
+            part(&docx, "[Content_Types].xml")
+                .matches("/word/footer1.xml")
+                .count(),
+            1
+        );
     }
 
     #[test]

@@ -16,6 +16,8 @@ const DOS_TIME: u16 = 0;
 /// Version 2.0 of the format, as Word writes it.
 const VERSION: u16 = 20;
 const STORED: u16 = 0;
+/// General-purpose flag bit 11: the name is UTF-8.
+const UTF8_NAME: u16 = 1 << 11;
 
 /// The zip of `parts`, in order.
 pub fn write(parts: &[Part]) -> Result<Vec<u8>, DocxError> {
@@ -26,7 +28,14 @@ pub fn write(parts: &[Part]) -> Result<Vec<u8>, DocxError> {
         .sum();
     let mut zip = Vec::with_capacity(size + 22);
     let mut directory = Vec::new();
+    let mut names = std::collections::HashSet::new();
     for part in parts {
+        if !names.insert(part.name.as_ref()) {
+            return Err(DocxError::Zip(format!(
+                "部件 {} 重复 (duplicate part name)",
+                part.name
+            )));
+        }
         let entry = Entry::of(part, offset(zip.len())?)?;
         entry.local_header(&mut zip, &part.name);
         zip.extend_from_slice(&part.bytes);
@@ -48,6 +57,7 @@ pub fn write(parts: &[Part]) -> Result<Vec<u8>, DocxError> {
 
 /// What the local and the central header of a part share.
 struct Entry {
+    flags: u16,
     crc: u32,
     size: u32,
     name_length: u16,
@@ -57,6 +67,7 @@ struct Entry {
 impl Entry {
     fn of(part: &Part, offset: u32) -> Result<Entry, DocxError> {
         Ok(Entry {
+            flags: if part.name.is_ascii() { 0 } else { UTF8_NAME },
             crc: crc32(&part.bytes),
             size: u32::try_from(part.bytes.len()).map_err(|_| too_large(&part.name))?,
             name_length: u16::try_from(part.name.len()).map_err(|_| too_large(&part.name))?,
@@ -86,7 +97,7 @@ impl Entry {
 
     /// From the flags to the extra field's length, alike in both headers.
     fn common(&self, out: &mut Vec<u8>) {
-        put16(out, 0); // flags
+        put16(out, self.flags);
         put16(out, STORED);
         put16(out, DOS_TIME);
         put16(out, DOS_DATE);
@@ -211,6 +222,22 @@ mod tests {
             file.read_to_end(&mut content).unwrap();
             assert_eq!(content, part.bytes.as_ref(), "{}", part.name);
         }
+    }
+
+    #[test]
+    fn a_name_beyond_ascii_is_marked_utf8() {
+        let bytes = write(&[Part::text("word/页脚1.xml", "<w:ftr/>")]).unwrap();
+        let mut archive = zip::ZipArchive::new(Cursor::new(bytes)).unwrap();
+        assert_eq!(
+            archive.by_index(0).unwrap().name().unwrap(),
+            "word/页脚1.xml"
+        );
+    }
+
+    #[test]
+    fn a_name_twice_is_an_error() {
+        let parts = [Part::text("a.xml", "<a/>"), Part::text("a.xml", "<b/>")];
+        assert!(matches!(write(&parts), Err(DocxError::Zip(_))));
     }
 
     #[test]
