@@ -558,6 +558,12 @@ fn full_width_colon_hint(source: &str, error_line: usize) -> Option<String> {
 mod tests {
     use super::*;
 
+    /// Parsing `source` fails with a message that says `words`.
+    fn assert_error(source: &str, words: &str) {
+        let error = parse(source).unwrap_err();
+        assert!(error.message.contains(words), "{}", error.message);
+    }
+
     fn map_entries(node: &Node) -> &[(Key, Node)] {
         match &node.value {
             Value::Map(entries) => entries,
@@ -696,23 +702,16 @@ mod tests {
             let items = [previous.as_str(); 10].join(", ");
             source.push_str(&format!("a{level}: &a{level} [{items}]\n"));
         }
-        let error = parse(&source).unwrap_err();
-        assert!(
-            error.message.contains("复制的内容太多"),
-            "{}",
-            error.message
-        );
+        assert_error(&source, "复制的内容太多");
     }
 
     #[test]
     fn aliases_of_a_long_text_are_charged_by_its_length() {
         let text = "长".repeat(100_000);
         let aliases = ["*甲"; 100].join(", ");
-        let error = parse(&format!("甲: &甲 {text}\n乙: [{aliases}]\n")).unwrap_err();
-        assert!(
-            error.message.contains("复制的内容太多"),
-            "{}",
-            error.message
+        assert_error(
+            &format!("甲: &甲 {text}\n乙: [{aliases}]\n"),
+            "复制的内容太多",
         );
     }
 
@@ -725,22 +724,12 @@ mod tests {
         }
         source.push_str(&"长".repeat(100_000));
         source.push_str(&"]".repeat(depth));
-        let error = parse(&source).unwrap_err();
-        assert!(
-            error.message.contains("复制的内容太多"),
-            "{}",
-            error.message
-        );
+        assert_error(&source, "复制的内容太多");
     }
 
     #[test]
     fn an_alias_inside_its_own_anchor_is_an_error() {
-        let error = parse("单位: &u {上级: *u}\n").unwrap_err();
-        assert!(
-            error.message.contains("recursive alias"),
-            "{}",
-            error.message
-        );
+        assert_error("单位: &u {上级: *u}\n", "recursive alias");
     }
 
     #[test]
@@ -788,7 +777,6 @@ mod tests {
 
     #[test]
     fn a_collection_as_a_key_is_an_error() {
-        let error = parse("? [a, b]\n: c\n").unwrap_err();
-        assert!(error.message.contains("键应为文字"), "{}", error.message);
+        assert_error("? [a, b]\n: c\n", "键应为文字");
     }
 }
