@@ -212,11 +212,19 @@ impl fmt::Display for Report {
                 title = title.id(code);
             }
             let mut group = match &diagnostic.span {
-                Some(span) => title.element(
-                    Snippet::source(self.source.as_str())
-                        .path(self.path.as_str())
-                        .annotation(AnnotationKind::Primary.span(caret_range(span))),
-                ),
+                Some(span) => {
+                    let lines = lines_of(&self.source, span);
+                    let caret = caret_range(span);
+                    title.element(
+                        Snippet::source(&self.source[lines.clone()])
+                            .line_start(span.line)
+                            .path(self.path.as_str())
+                            .annotation(
+                                AnnotationKind::Primary
+                                    .span(caret.start - lines.start..caret.end - lines.start),
+                            ),
+                    )
+                }
                 None => title.element(annotate_snippets::Origin::path(self.path.as_str())),
             };
             if let Some(note) = &diagnostic.note {
@@ -226,6 +234,17 @@ impl fmt::Display for Report {
         }
         Ok(())
     }
+}
+
+/// The whole lines `span` is on: the snippet a message shows. Giving
+/// annotate-snippets the whole file instead makes it scan the file for
+/// every message, which a file with thousands of findings pays squared.
+fn lines_of(source: &str, span: &Span) -> Range<usize> {
+    let start = source[..span.bytes.start].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[span.bytes.end..]
+        .find('\n')
+        .map_or(source.len(), |i| span.bytes.end + i);
+    start..end
 }
 
 /// A caret needs at least one character to point at.
