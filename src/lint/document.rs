@@ -42,11 +42,7 @@ fn heading_sequences(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>
         let slot = usize::from(level);
         let wanted = expected[slot];
         if number != wanted {
-            let what = if number < wanted {
-                "重复或倒退"
-            } else {
-                "跳号"
-            };
+            let what = out_of_order(number, wanted);
             found.push((
                 index,
                 Finding::new(
@@ -106,11 +102,7 @@ fn series(paragraphs: &[Paragraph], found: &mut Vec<(usize, Finding)>) {
                 expected = 1;
             }
             if value != expected {
-                let what = if value < expected {
-                    "重复或倒退"
-                } else {
-                    "跳号"
-                };
+                let what = out_of_order(value, expected);
                 found.push((
                     index,
                     Finding::new(
@@ -175,6 +167,15 @@ fn years_in(text: &str) -> Vec<(std::ops::Range<usize>, i32)> {
         }
     }
     years
+}
+
+/// What is wrong with a number that is not the one expected.
+fn out_of_order<N: PartialOrd>(written: N, expected: N) -> &'static str {
+    if written < expected {
+        "重复或倒退"
+    } else {
+        "跳号"
+    }
 }
 
 #[cfg(test)]
