@@ -4,7 +4,7 @@
 use std::path::PathBuf;
 
 use divan::Bencher;
-use zongjie::render::{self, Format, Options};
+use zongjie::{OutputFormat, RenderOptions};
 
 fn main() {
     divan::main();
@@ -25,35 +25,37 @@ fn largest_example() -> (String, String) {
         .expect("an example")
 }
 
-fn bench_format(bencher: Bencher, format: Format) {
+fn bench_format(bencher: Bencher, format: OutputFormat) {
     let (path, source) = largest_example();
-    bencher.bench(|| render::render(&path, &source, format, &Options::default()).expect("render"));
+    bencher.bench(|| {
+        zongjie::render(&path, &source, format, &RenderOptions::default()).expect("render")
+    });
 }
 
 #[divan::bench]
 fn markdown(bencher: Bencher) {
-    bench_format(bencher, Format::Markdown);
+    bench_format(bencher, OutputFormat::Markdown);
 }
 
 #[divan::bench]
 fn text(bencher: Bencher) {
-    bench_format(bencher, Format::Text);
+    bench_format(bencher, OutputFormat::Text);
 }
 
 #[divan::bench]
 fn docx(bencher: Bencher) {
-    bench_format(bencher, Format::Docx);
+    bench_format(bencher, OutputFormat::Docx);
 }
 
 /// Reading and checking the data file, the first step of every render.
 #[divan::bench]
 fn check(bencher: Bencher) {
     let (path, source) = largest_example();
-    bencher.bench(|| zongjie::check::check(&path, &source, zongjie::check::Purpose::Render));
+    bencher.bench(|| zongjie::check(&path, &source, zongjie::Purpose::Render));
 }
 
 /// Compiling the built-in templates, done once per render.
 #[divan::bench]
 fn templates(bencher: Bencher) {
-    bencher.bench(|| zongjie::templates::Templates::load(None).expect("templates"));
+    bencher.bench(|| zongjie::Templates::load(None).expect("templates"));
 }

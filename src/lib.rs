@@ -3,49 +3,56 @@
 //! templates in the house style of a 年度工作总结 or a 法治政府建设年度报告,
 //! and starts next year's file from this year's.
 //!
-//! Each flow lives in its own module:
+//! The library is built in layers; each uses only the layers above it in
+//! this list, never one below:
 //!
-//! | flow | module |
+//! | layer | what it knows |
 //! |---|---|
-//! | YAML text → node tree | [`yaml`] |
-//! | node tree → report (schema) | [`load`] |
-//! | the report as data | [`model`] |
-//! | whole-report checks | [`check`] |
-//! | figures, derived values, `{名称}` markers | [`figures`] |
-//! | numbering and dates | [`chinese`] |
-//! | Tera filters and functions | [`filters`] |
-//! | built-in and custom templates | [`templates`] |
-//! | report → Markdown / text | [`render`], [`markup`] |
-//! | report → .docx, and .docx read back | [`docx`] |
-//! | starter data files | [`init`] |
-//! | writing a data file back out | [`datafile`] |
-//! | Chinese official-text checks | [`lint`] |
-//! | next year's file, carried-over marks | [`rollover`] |
-//! | two years' figures side by side | [`diff`] |
-//! | a published report → a data file | [`import`] |
-//! | several offices' files → one with figures summed | [`merge`] |
-//! | writing results safely | [`output`] |
+//! | `base` | places in a text, diagnostics, the error type |
+//! | `input` | bytes into text, YAML into nodes, Markdown and .docx into paragraphs |
+//! | `genre` | numbering, typography and the norms of official text, quantities, kinds of report, dates |
+//! | `datafile` | the data file: its keys, the report it describes, citations, loading and writing |
+//! | `check` | everything wrong with a data file, and the prose of any file |
+//! | `output` | templates, rendering to Markdown, text and .docx, safe file writing |
+//! | `commands` | the flows: init, import, lint, rollover, merge, diff |
+//!
+//! `ARCHITECTURE.md` says where each flow lives. What the binary, the
+//! benchmarks and the workbench use is re-exported here.
 
+pub mod base;
 pub mod check;
-pub mod chinese;
+pub mod commands;
 pub mod datafile;
-pub mod diagnostic;
-pub mod diff;
 pub mod docx;
-pub mod error;
-pub mod figures;
-pub mod filters;
-pub mod import;
-pub mod init;
-pub mod lint;
-pub mod load;
-pub mod markup;
-pub mod merge;
-pub mod model;
+pub mod genre;
+pub mod input;
 pub mod output;
-pub mod render;
-pub mod rollover;
-pub mod templates;
-pub mod yaml;
 
-pub use error::Error;
+pub use base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
+pub use base::error::Error;
+pub use check::prose::{Linted, lint_source};
+pub use check::{Checked, Purpose, check};
+pub use commands::diff::{Comparison, DiffFormat, compare};
+pub use commands::import::{Imported, import};
+pub use commands::init::{Starter, starter_file};
+pub use commands::lint::{lint_file, to_json as lint_json, write_fixed};
+pub use commands::merge::{MergeInput, Merged, merge};
+pub use commands::rollover::rollover;
+pub use datafile::load::{Loaded, load};
+pub use datafile::model::{
+    Bureau, Circular, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section,
+    Text,
+};
+pub use datafile::write::plain_data_file as write_data_file;
+pub use docx::{DocxError, Reference as DocxReference, read as read_docx, reference_docx};
+pub use genre::dates::default_year;
+pub use input::markdown::{Block, Run, to_text as plain_text};
+pub use output::files::{Destination, write as write_output};
+pub use output::render::{OutputFormat, RenderOptions, render};
+pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
+
+/// A .docx of `blocks` in our own layout: the styles, page setup and
+/// footers of GB/T 9704.
+pub fn write_docx(blocks: &[Block]) -> Result<Vec<u8>, DocxError> {
+    docx::write(blocks, docx::Layout::default(), None)
+}

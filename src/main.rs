@@ -6,19 +6,10 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
-use zongjie::check::{self, Purpose};
-use zongjie::diff;
-use zongjie::docx;
-use zongjie::error::Error;
-use zongjie::import;
-use zongjie::init::{self, Starter};
-use zongjie::lint;
-use zongjie::merge;
-use zongjie::model::Kind;
-use zongjie::output::{self, Destination};
-use zongjie::render::{self, Format};
-use zongjie::rollover;
-use zongjie::templates;
+use zongjie::{
+    Destination, DiffFormat, DocxReference, Error, Kind, Linted, MergeInput, OutputFormat, Purpose,
+    RenderOptions, Starter,
+};
 
 /// zongjie（总结）：用一个 YAML 数据文件写出机关单位的年度工作总结和法治政府建设年度报告。
 /// Writes the annual reports of Chinese government bureaus from a YAML data file.
@@ -121,7 +112,7 @@ impl OutputArgs {
     }
 
     fn write(&self, bytes: &[u8]) -> Result<(), Error> {
-        output::write(&self.destination(), bytes, self.force)
+        zongjie::write_output(&self.destination(), bytes, self.force)
     }
 }
 
@@ -246,7 +237,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Import { report, out } => import_report(&report, &out),
         Command::Diff { old, new, format } => diff_files(&old, &new, format),
         Command::Rollover { file, out } => {
-            out.write(rollover::rollover(&display(&file), &read(&file)?)?.as_bytes())?;
+            out.write(zongjie::rollover(&display(&file), &read(&file)?)?.as_bytes())?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Templates { eject, force } => list_or_eject_templates(eject.as_deref(), force),
@@ -259,17 +250,17 @@ fn init_file(args: &InitArgs) -> Result<ExitCode, Error> {
         bureau: args.bureau.clone(),
         year: args
             .year
-            .unwrap_or_else(|| init::default_year(chrono::Local::now().date_naive())),
+            .unwrap_or_else(|| zongjie::default_year(chrono::Local::now().date_naive())),
         circular: args.circular,
     };
-    args.out.write(init::starter_file(&starter).as_bytes())?;
+    args.out.write(zongjie::starter_file(&starter).as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn render_file(args: &RenderArgs) -> Result<ExitCode, Error> {
     let destination = args.out.destination();
     let format = output_format(args.format, &destination);
-    if format == Format::Docx {
+    if format == OutputFormat::Docx {
         refuse_binary_on_terminal(&destination)?;
     } else if args.reference_doc.is_some() {
         return Err(Error::Usage(
@@ -282,19 +273,19 @@ fn render_file(args: &RenderArgs) -> Result<ExitCode, Error> {
         .as_deref()
         .map(read_reference)
         .transpose()?;
-    let options = render::Options {
+    let options = RenderOptions {
         template: args.template.as_deref(),
         templates_dir: args.templates.as_deref(),
         reference_doc: reference.as_ref(),
     };
-    let bytes = render::render(&display(&args.file), &source, format, &options)?;
+    let bytes = zongjie::render(&display(&args.file), &source, format, &options)?;
     args.out.write(&bytes)?;
     Ok(ExitCode::SUCCESS)
 }
 
 fn reference_docx(out: &OutputArgs) -> Result<ExitCode, Error> {
     refuse_binary_on_terminal(&out.destination())?;
-    out.write(&docx::reference_docx().map_err(Error::DocxWrite)?)?;
+    out.write(&zongjie::reference_docx().map_err(Error::DocxWrite)?)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -307,11 +298,11 @@ fn merge_files(
         .iter()
         .map(|f| Ok((display(f), read(f)?)))
         .collect::<Result<_, Error>>()?;
-    let inputs: Vec<merge::Input> = sources
+    let inputs: Vec<MergeInput> = sources
         .iter()
-        .map(|(path, source)| merge::Input { path, source })
+        .map(|(path, source)| MergeInput { path, source })
         .collect();
-    let merged = merge::merge(&inputs, bureau)?;
+    let merged = zongjie::merge(&inputs, bureau)?;
     warn(&merged.warnings);
     out.write(merged.data_file.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -322,7 +313,7 @@ fn import_report(report: &Path, out: &OutputArgs) -> Result<ExitCode, Error> {
         path: report.to_path_buf(),
         source,
     })?;
-    let imported = import::import(&display(report), &bytes)?;
+    let imported = zongjie::import(&display(report), &bytes)?;
     warn(&imported.warnings);
     out.write(imported.data_file.as_bytes())?;
     Ok(ExitCode::SUCCESS)
@@ -330,25 +321,24 @@ fn import_report(report: &Path, out: &OutputArgs) -> Result<ExitCode, Error> {
 
 fn diff_files(old: &Path, new: &Path, format: DiffFormatArg) -> Result<ExitCode, Error> {
     let (old_source, new_source) = (read(old)?, read(new)?);
-    let (old_year, new_year, rows) =
-        diff::compare(&display(old), &old_source, &display(new), &new_source)?;
+    let comparison = zongjie::compare(&display(old), &old_source, &display(new), &new_source)?;
     let format = match format {
-        DiffFormatArg::Md => diff::Format::Markdown,
-        DiffFormatArg::Csv => diff::Format::Csv,
+        DiffFormatArg::Md => DiffFormat::Markdown,
+        DiffFormatArg::Csv => DiffFormat::Csv,
     };
-    print!("{}", diff::write(old_year, new_year, &rows, format));
+    print!("{}", comparison.write(format));
     Ok(ExitCode::SUCCESS)
 }
 
 fn list_or_eject_templates(eject: Option<&Path>, force: bool) -> Result<ExitCode, Error> {
     match eject {
         Some(dir) => {
-            for path in templates::eject(dir, force)? {
+            for path in zongjie::eject_templates(dir, force)? {
                 println!("已写出 {}", path.display());
             }
         }
         None => {
-            for (name, _) in templates::BUILTIN {
+            for (name, _) in zongjie::BUILTIN_TEMPLATES {
                 println!("{}", name.trim_end_matches(".md"));
             }
         }
@@ -361,7 +351,7 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
     let stderr = &mut std::io::stderr().lock();
     for file in files {
         let source = read(file)?;
-        let checked = check::check(&display(file), &source, Purpose::Review);
+        let checked = zongjie::check(&display(file), &source, Purpose::Review);
         let diagnostics = &checked.diagnostics;
         let _ = write!(stderr, "{diagnostics}");
         let _ = writeln!(stderr, "{}", diagnostics.summary());
@@ -373,7 +363,7 @@ fn check_files(files: &[PathBuf]) -> Result<ExitCode, Error> {
 fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<ExitCode, Error> {
     let mut results = Vec::new();
     for file in files {
-        let linted = lint::lint_file(file)?;
+        let linted = zongjie::lint_file(file)?;
         if fix && linted.by_paragraph {
             return Err(Error::Usage(format!(
                 "--fix 不修改 .docx（{}）：请修改数据文件后重新生成，或在 Word 中修改",
@@ -382,25 +372,25 @@ fn lint_files(files: &[PathBuf], fix: bool, format: LintFormatArg) -> Result<Exi
         }
         match (&linted.fixed, fix) {
             (Some(fixed), true) => {
-                let backup = lint::write_fixed(file, fixed)?;
+                let backup = zongjie::write_fixed(file, fixed)?;
                 eprintln!(
                     "已修正 {}，原文件保存为 {}",
                     file.display(),
                     backup.display()
                 );
-                results.push(lint::lint_source(&display(file), fixed)?);
+                results.push(zongjie::lint_source(&display(file), fixed)?);
             }
             _ => results.push(linted),
         }
     }
     match format {
         LintFormatArg::Human => print_lint_results(&results),
-        LintFormatArg::Json => println!("{}", lint::to_json(&results)),
+        LintFormatArg::Json => println!("{}", zongjie::lint_json(&results)),
     }
     Ok(exit_code(results.iter().any(|r| r.report.has_errors())))
 }
 
-fn print_lint_results(results: &[lint::Linted]) {
+fn print_lint_results(results: &[Linted]) {
     let stderr = &mut std::io::stderr().lock();
     for result in results {
         let _ = write!(stderr, "{}", result.report);
@@ -426,16 +416,16 @@ fn exit_code(failed: bool) -> ExitCode {
 }
 
 /// The format asked for, or the one the output file's extension names.
-fn output_format(format: Option<FormatArg>, destination: &Destination) -> Format {
+fn output_format(format: Option<FormatArg>, destination: &Destination) -> OutputFormat {
     let extension = match destination {
         Destination::File(path) => path.extension().and_then(|e| e.to_str()),
         Destination::Stdout => None,
     };
     match (format, extension.map(str::to_ascii_lowercase).as_deref()) {
-        (Some(FormatArg::Md), _) => Format::Markdown,
-        (Some(FormatArg::Txt), _) | (None, Some("txt")) => Format::Text,
-        (Some(FormatArg::Docx), _) | (None, Some("docx")) => Format::Docx,
-        (None, _) => Format::Markdown,
+        (Some(FormatArg::Md), _) => OutputFormat::Markdown,
+        (Some(FormatArg::Txt), _) | (None, Some("txt")) => OutputFormat::Text,
+        (Some(FormatArg::Docx), _) | (None, Some("docx")) => OutputFormat::Docx,
+        (None, _) => OutputFormat::Markdown,
     }
 }
 
@@ -449,12 +439,12 @@ fn refuse_binary_on_terminal(destination: &Destination) -> Result<(), Error> {
     Ok(())
 }
 
-fn read_reference(path: &Path) -> Result<docx::Reference, Error> {
+fn read_reference(path: &Path) -> Result<DocxReference, Error> {
     let bytes = std::fs::read(path).map_err(|source| Error::Read {
         path: path.to_path_buf(),
         source,
     })?;
-    docx::Reference::from_bytes(&bytes).map_err(|source| Error::Docx {
+    DocxReference::from_bytes(&bytes).map_err(|source| Error::Docx {
         path: path.to_path_buf(),
         source,
     })

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use quick_xml::escape::{escape, partial_escape};
 
 use super::layout::{self, BODY_CHAR};
-use crate::markup::{Block, Run};
+use crate::input::markdown::{Block, Run};
 
 const DOCUMENT_START: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
@@ -145,10 +145,10 @@ fn xml_chars(text: &str) -> std::borrow::Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup;
+    use crate::input::markdown;
 
     fn body(markdown: &str) -> String {
-        document_xml(&markup::parse(markdown), &StyleIds::default(), "")
+        document_xml(&markdown::parse(markdown), &StyleIds::default(), "")
     }
 
     #[test]
@@ -203,7 +203,7 @@ mod tests {
     #[test]
     fn ids_come_from_the_styles_part() {
         let ids = StyleIds::new(HashMap::from([("Normal".to_string(), "a5".to_string())]));
-        let xml = document_xml(&markup::parse("正文。\n"), &ids, "");
+        let xml = document_xml(&markdown::parse("正文。\n"), &ids, "");
         assert!(xml.contains(r#"<w:pStyle w:val="a5"/>"#), "{xml}");
     }
 

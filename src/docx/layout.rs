@@ -1,7 +1,7 @@
 //! The GB/T 9704-2012 page, and which style each paragraph of the Markdown
 //! gets.
 
-use crate::markup::Block;
+use crate::input::markdown::Block;
 
 /// Millimetres to twips (1/1440 inch), rounded to the nearest twip.
 pub const fn mm_to_twips(mm: u32) -> u32 {
@@ -162,7 +162,7 @@ fn half_widths(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup::Run;
+    use crate::input::markdown::Run;
 
     #[test]
     fn margins_in_twips() {

@@ -26,7 +26,7 @@ pub mod stored_zip;
 
 mod archive;
 
-use crate::markup::{Block, Run};
+use crate::input::markdown::{Block, Run};
 
 pub use reader::read;
 pub use reference::Reference;

@@ -7,7 +7,7 @@ use quick_xml::escape::escape;
 use super::body::{self, StyleIds};
 use super::layout::{self, BODY_STYLE, FOOTER_EVEN_ID, FOOTER_ODD_ID};
 use super::{DocxError, Layout, stored_zip};
-use crate::markup::Block;
+use crate::input::markdown::Block;
 
 /// `[Content_Types].xml` without the footers.
 pub const CONTENT_TYPES: &str = include_str!("../../templates/docx/[Content_Types].xml");
@@ -310,7 +310,7 @@ pub fn zip(parts: &[Part]) -> Result<Vec<u8>, DocxError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup;
+    use crate::input::markdown;
 
     fn style_has_bold(styles: &str, name: &str) -> bool {
         let marker = format!("<w:name w:val=\"{name}\"/>");
@@ -354,7 +354,7 @@ mod tests {
 
     #[test]
     fn a_template_s_own_style_name_gets_a_style() {
-        let blocks = markup::parse("::: {custom-style=\"落款\"}\n某局\n:::\n");
+        let blocks = markdown::parse("::: {custom-style=\"落款\"}\n某局\n:::\n");
         let missing = missing_styles(&blocks, |name| our_style(name).is_some());
         assert_eq!(
             missing,

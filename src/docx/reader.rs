@@ -16,7 +16,7 @@ use quick_xml::reader::NsReader;
 
 use super::DocxError;
 use super::archive::{Archive, attribute, is_mc, is_w, xml_error};
-use crate::markup::{Block, Run};
+use crate::input::markdown::{Block, Run};
 
 /// Paragraph style names that mean body text, as a plain Markdown
 /// paragraph does.

@@ -14,7 +14,7 @@ use super::layout;
 use super::package::{self, OurFooters, Part};
 use super::reader::Styles;
 use super::{DocxError, Layout};
-use crate::markup::Block;
+use crate::input::markdown::Block;
 
 /// The parts of a bureau's .docx that a report takes its look from.
 #[derive(Debug, Clone)]
@@ -468,7 +468,7 @@ impl ContentTypes {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::markup;
+    use crate::input::markdown;
 
     const W: &str = r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships""#;
 
@@ -505,7 +505,7 @@ mod tests {
     #[test]
     fn takes_the_bureau_s_page_and_footer_and_adds_our_missing_styles() {
         let reference = Reference::from_bytes(&bureau_docx()).unwrap();
-        let blocks = markup::parse("# 报告\n\n正文。\n");
+        let blocks = markdown::parse("# 报告\n\n正文。\n");
         let docx = reference.package(&blocks, Layout::default()).unwrap();
         let document = part(&docx, "word/document.xml");
         assert!(document.contains(r#"<w:pStyle w:val="a1"/>"#), "{document}");
@@ -549,7 +549,7 @@ mod tests {
         .unwrap();
         let reference = Reference::from_bytes(&bureau).unwrap();
         let docx = reference
-            .package(&markup::parse("正文。\n"), Layout::default())
+            .package(&markdown::parse("正文。\n"), Layout::default())
             .unwrap();
         let rels = part(&docx, "word/_rels/document.xml.rels");
         assert_eq!(rels.matches("/word/footer1.xml").count(), 2, "{rels}");
@@ -572,7 +572,7 @@ mod tests {
         )
         .unwrap();
         let docx = reference
-            .package(&markup::parse("正文。\n"), Layout::default())
+            .package(&markdown::parse("正文。\n"), Layout::default())
             .unwrap();
         assert!(part(&docx, "word/document.xml").contains(&layout::section_properties()));
         assert!(part(&docx, "word/footer2.xml").contains("PAGE"));

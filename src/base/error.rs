@@ -1,0 +1,88 @@
+//! The errors a command can end with. Messages are in Chinese; the English
+//! detail from a library is kept where it helps.
+
+use std::io;
+use std::path::PathBuf;
+
+use crate::base::diagnostic::Diagnostics;
+
+/// Everything that can stop a command.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// An input file could not be read.
+    #[error("无法读取“{path}”：{}", io_reason(.source))]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// An output file could not be written.
+    #[error("无法写入“{path}”：{}", io_reason(.source))]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
+    /// The output exists and `--force` was not given.
+    #[error("“{}”已存在，没有覆盖；要覆盖请加 --force", .0.display())]
+    OutputExists(PathBuf),
+    /// A data file has errors; the report lists them with their places.
+    #[error("{}", summary(.0))]
+    Invalid(Diagnostics),
+    /// A template could not be loaded or rendered.
+    #[error("模板错误：{0}")]
+    Template(String),
+    /// No template has the name asked for.
+    #[error("找不到模板“{name}”；可用的模板有：{available}")]
+    UnknownTemplate {
+        /// The name asked for.
+        name: String,
+        /// The names there are.
+        available: String,
+    },
+    /// A .docx given as input (`--reference-doc`) could not be used.
+    #[error("无法使用“{path}”：{source}")]
+    Docx {
+        /// The file.
+        path: PathBuf,
+        /// Why.
+        source: crate::docx::DocxError,
+    },
+    /// The .docx could not be put together.
+    #[error("{0}")]
+    DocxWrite(crate::docx::DocxError),
+    /// The command line asks for something that cannot be done.
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl Error {
+    /// The process exit code: 2 for bad usage, 1 for bad input.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::OutputExists(_) | Error::Usage(_) | Error::UnknownTemplate { .. } => 2,
+            _ => 1,
+        }
+    }
+}
+
+fn summary(report: &Diagnostics) -> String {
+    format!("{report}{}", report.summary())
+}
+
+fn io_reason(error: &io::Error) -> String {
+    let reason = match error.kind() {
+        io::ErrorKind::NotFound => "文件或目录不存在",
+        io::ErrorKind::PermissionDenied => "没有权限",
+        io::ErrorKind::IsADirectory => "这是一个目录",
+        io::ErrorKind::InvalidData => "不是 UTF-8 编码的文本",
+        _ => "",
+    };
+    if reason.is_empty() {
+        error.to_string()
+    } else {
+        format!("{reason}（{error}）")
+    }
+}

@@ -1,0 +1,298 @@
+//! `import`: an existing report (plain text, Markdown or .docx) → a data
+//! file, so a bureau with no data file yet starts from last year's
+//! published report. The format and the text encoding (UTF-8, UTF-16,
+//! GBK/GB18030) are told from the content.
+//!
+//! | step | module |
+//! |---|---|
+//! | bytes → paragraphs with hints | this module |
+//! | paragraphs → report structure | [`structure`] |
+//! | counts in the prose → named figures | [`figures`] |
+
+pub mod figures;
+pub mod structure;
+
+use crate::base::error::Error;
+use crate::datafile::model::Text;
+use crate::datafile::write::{self, Annotate};
+use crate::input::markdown::{self, Block};
+
+/// What a paragraph's format says it is, beyond its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Hint {
+    /// Nothing: plain text gives no hints.
+    None,
+    /// A heading at a level: 1 the title, 2 一、, 3 （一）, 4 1., 5 （1）.
+    Heading(u8),
+    /// A paragraph style that names a role: 主送机关, 署名…
+    Style(&'static str),
+}
+
+/// A paragraph of the input with where it was.
+#[derive(Debug, Clone)]
+pub struct SourceParagraph {
+    /// The text, as written.
+    pub text: String,
+    /// Its line (text, Markdown) or paragraph number (.docx), from 1.
+    pub place: usize,
+    /// What the format says of it.
+    pub hint: Hint,
+}
+
+/// The input's format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReportFormat {
+    /// Plain text.
+    Text,
+    /// Markdown.
+    Markdown,
+    /// A Word document.
+    Docx,
+}
+
+/// A data file made from a report, and what could not be placed.
+#[derive(Debug)]
+pub struct Imported {
+    /// The data file's text.
+    pub data_file: String,
+    /// Warnings, in Chinese: each paragraph kept in `其他`, by its place.
+    pub warnings: Vec<String>,
+    /// The format the input was read as.
+    pub format: ReportFormat,
+}
+
+/// Imports the report in `bytes`, read from `path`.
+pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
+    let (format, paragraphs) = paragraphs(path, bytes)?;
+    let built = structure::build(&paragraphs);
+    let unit = if format == ReportFormat::Docx {
+        "段"
+    } else {
+        "行"
+    };
+    let mut warnings: Vec<String> = built
+        .unplaced
+        .iter()
+        .map(|(place, text)| {
+            format!(
+                "第 {place} {unit}无法归入报告的任何部分，已放入“其他”：{}",
+                preview(text)
+            )
+        })
+        .collect();
+    if !built.year_found {
+        warnings.push(format!(
+            "没有找到报告的年度，暂写作 {}，请核对“年度”",
+            built.report.year
+        ));
+    }
+    let notes = UnplacedNotes {
+        unplaced: &built.unplaced,
+        unit,
+    };
+    Ok(Imported {
+        data_file: write::data_file(&built.report, &notes),
+        warnings,
+        format,
+    })
+}
+
+fn preview(text: &str) -> String {
+    let mut shown: String = text.chars().take(20).collect();
+    if text.chars().count() > 20 {
+        shown.push('…');
+    }
+    shown
+}
+
+/// Marks, in the written file, the paragraphs kept in `其他`.
+struct UnplacedNotes<'a> {
+    unplaced: &'a [(usize, String)],
+    unit: &'static str,
+}
+
+impl Annotate for UnplacedNotes<'_> {
+    fn note(&self, texts: &[&Text]) -> Option<String> {
+        let places: Vec<String> = texts
+            .iter()
+            .filter_map(|t| self.unplaced.iter().find(|(_, text)| *text == t.value))
+            .map(|(place, _)| place.to_string())
+            .collect();
+        (!places.is_empty()).then(|| {
+            format!(
+                "导入时无法归入任何部分（原第 {} {}），请移到合适的位置",
+                places.join("、"),
+                self.unit
+            )
+        })
+    }
+}
+
+/// The input's paragraphs, after telling its format and encoding.
+pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(ReportFormat, Vec<SourceParagraph>), Error> {
+    if is_docx(path, bytes) {
+        let blocks = crate::docx::read(bytes).map_err(|source| Error::Docx {
+            path: path.into(),
+            source,
+        })?;
+        return Ok((ReportFormat::Docx, from_blocks(&blocks, |i| i + 1)));
+    }
+    let text = decode(bytes);
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    if is_markdown(path, &text) {
+        Ok((ReportFormat::Markdown, from_markdown(&text)))
+    } else {
+        Ok((ReportFormat::Text, from_text(&text)))
+    }
+}
+
+/// Whether the input is a Word document: a zip archive, or named .docx.
+pub fn is_docx(path: &str, bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || path.to_ascii_lowercase().ends_with(".docx")
+}
+
+/// Text in UTF-8 (with or without a byte-order mark), UTF-16 with a mark,
+/// or else GB18030, which GBK and GB2312 are subsets of. A byte-order mark
+/// anywhere else is invisible junk from pasting, and goes too.
+pub fn decode(bytes: &[u8]) -> String {
+    let text = if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        encoding.decode_with_bom_removal(bytes).0.into_owned()
+    } else {
+        match std::str::from_utf8(bytes) {
+            Ok(text) => text.to_string(),
+            Err(_) => encoding_rs::GB18030
+                .decode_without_bom_handling(bytes)
+                .0
+                .into_owned(),
+        }
+    };
+    text.replace('\u{feff}', "")
+}
+
+fn is_markdown(path: &str, text: &str) -> bool {
+    let lower = path.to_ascii_lowercase();
+    lower.ends_with(".md")
+        || lower.ends_with(".markdown")
+        || text.lines().any(|l| {
+            l.starts_with("# ")
+                || l.starts_with("## ")
+                || l.starts_with(":::")
+                || l.contains("]{custom-style=")
+        })
+}
+
+fn from_text(text: &str) -> Vec<SourceParagraph> {
+    text.lines()
+        .enumerate()
+        .filter(|(_, line)| !line.trim().is_empty())
+        .map(|(i, line)| SourceParagraph {
+            text: line.trim().to_string(),
+            place: i + 1,
+            hint: Hint::None,
+        })
+        .collect()
+}
+
+fn from_markdown(text: &str) -> Vec<SourceParagraph> {
+    let blocks = markdown::parse(text);
+    let lines: Vec<&str> = text.lines().collect();
+    let mut search_from = 0;
+    from_blocks(&blocks, |index| {
+        let needle: String = blocks[index].text().chars().take(6).collect();
+        let found = lines
+            .iter()
+            .enumerate()
+            .skip(search_from)
+            .find(|(_, line)| {
+                markdown::parse(line)
+                    .first()
+                    .is_some_and(|b| b.text().starts_with(&needle))
+            })
+            .map(|(i, _)| i);
+        if let Some(i) = found {
+            search_from = i + 1;
+        }
+        found.map_or(index + 1, |i| i + 1)
+    })
+}
+
+fn from_blocks(blocks: &[Block], mut place: impl FnMut(usize) -> usize) -> Vec<SourceParagraph> {
+    blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, block)| !block.text().trim().is_empty())
+        .map(|(index, block)| SourceParagraph {
+            text: block.text().trim().to_string(),
+            place: place(index),
+            hint: hint(block),
+        })
+        .collect()
+}
+
+fn hint(block: &Block) -> Hint {
+    if let Some(level) = block.heading {
+        return Hint::Heading(level);
+    }
+    match block.style.as_deref() {
+        Some("主送机关") => Hint::Style("主送机关"),
+        Some("署名") => Hint::Style("署名"),
+        Some("成文日期") => Hint::Style("成文日期"),
+        Some("附件") => Hint::Style("附件"),
+        Some("标题") => Hint::Heading(1),
+        _ => Hint::None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn gbk_text_is_decoded() {
+        let (bytes, _, _) = encoding_rs::GBK.encode("一、工作情况（一）加强建设");
+        assert_eq!(decode(&bytes), "一、工作情况（一）加强建设");
+    }
+
+    #[test]
+    fn byte_order_marks_are_removed() {
+        assert_eq!(decode("\u{feff}标题".as_bytes()), "标题");
+        assert_eq!(decode(" \u{feff}标\u{feff}题".as_bytes()), " 标题");
+        let utf16: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain("标题".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode(&utf16), "标题");
+    }
+
+    #[test]
+    fn windows_line_endings_and_blank_lines() {
+        let (format, paragraphs) =
+            paragraphs("r.txt", "标题\r\n\r\n  正文。  \r\n".as_bytes()).unwrap();
+        assert_eq!(format, ReportFormat::Text);
+        let texts: Vec<(&str, usize)> = paragraphs
+            .iter()
+            .map(|p| (p.text.as_str(), p.place))
+            .collect();
+        assert_eq!(texts, [("标题", 1), ("正文。", 3)]);
+    }
+
+    #[test]
+    fn markdown_gives_hints() {
+        let markdown = "# 标题\n\n## 一、工作\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
+        let (format, paragraphs) = paragraphs("r.md", markdown.as_bytes()).unwrap();
+        assert_eq!(format, ReportFormat::Markdown);
+        let hints: Vec<Hint> = paragraphs.iter().map(|p| p.hint).collect();
+        assert_eq!(
+            hints,
+            [Hint::Heading(1), Hint::Heading(2), Hint::Style("署名")]
+        );
+        let places: Vec<usize> = paragraphs.iter().map(|p| p.place).collect();
+        assert_eq!(places, [1, 3, 6]);
+    }
+
+    #[test]
+    fn a_docx_that_is_not_a_zip_is_a_clear_error() {
+        let error = paragraphs("r.docx", b"not a zip").unwrap_err();
+        assert!(error.to_string().contains("不是 .docx 文件"), "{error}");
+    }
+}

@@ -1,0 +1,232 @@
+//! `merge`: several offices' data files → one with their figures summed, a
+//! city's 全市 figures from its counties' files. The first file gives the
+//! structure and prose; every figure of the same name is added up across
+//! the files, and each summed figure notes what it is the sum of.
+
+use std::collections::HashMap;
+
+use crate::base::error::Error;
+use crate::datafile::load;
+use crate::datafile::model::{Figure, Quantity, Report, Text};
+use crate::datafile::write::{self, Annotate};
+use crate::genre::quantity;
+
+/// One input: its path and text.
+#[derive(Debug, Clone)]
+pub struct MergeInput<'a> {
+    /// The path as the user gave it.
+    pub path: &'a str,
+    /// The file's text.
+    pub source: &'a str,
+}
+
+/// The merged data file, and notes for the clerk.
+#[derive(Debug)]
+pub struct Merged {
+    /// The data file's text.
+    pub data_file: String,
+    /// Things to look at, in Chinese (a different kind of report…).
+    pub warnings: Vec<String>,
+}
+
+/// Merges `inputs`, the first giving structure and prose; `bureau` renames
+/// the result (a city's name for its counties' sum).
+pub fn merge(inputs: &[MergeInput], bureau: Option<&str>) -> Result<Merged, Error> {
+    let reports: Vec<Report> = inputs
+        .iter()
+        .map(|input| load::load_valid(input.path, input.source))
+        .collect::<Result<_, _>>()?;
+    let Some(first) = reports.first() else {
+        return Err(Error::Usage("merge 至少需要一个数据文件".into()));
+    };
+    let mut warnings = Vec::new();
+    for (input, report) in inputs.iter().zip(&reports).skip(1) {
+        if report.year != first.year {
+            return Err(Error::Usage(format!(
+                "“{}”是 {} 年的，“{}”是 {} 年的；只能合并同一年度的数据文件",
+                input.path, report.year, inputs[0].path, first.year
+            )));
+        }
+        if report.kind != first.kind {
+            warnings.push(format!(
+                "“{}”的报告类型与“{}”不同，按后者合并",
+                input.path, inputs[0].path
+            ));
+        }
+    }
+    let (figures, sources) = summed_figures(inputs, &reports)?;
+    let mut merged = first.clone();
+    merged.figures = figures;
+    if let Some(name) = bureau {
+        merged.bureau.name = name.to_string();
+        merged.bureau.level = crate::datafile::model::Level::from_bureau_name(name);
+        merged.bureau.scope = merged.bureau.level.scope();
+    }
+    let notes = SumNotes { sources };
+    Ok(Merged {
+        data_file: write::data_file(&merged, &notes),
+        warnings,
+    })
+}
+
+/// For each figure, what it was summed from: (bureau, value as written).
+type Sources = HashMap<String, Vec<(String, String)>>;
+
+/// Every figure name of the inputs, in order of first appearance, with its
+/// values added up; a name with different units in two files is an error.
+fn summed_figures(
+    inputs: &[MergeInput],
+    reports: &[Report],
+) -> Result<(Vec<Figure>, Sources), Error> {
+    let mut figures: Vec<Figure> = Vec::new();
+    let mut sources: Sources = HashMap::new();
+    for (input, report) in inputs.iter().zip(reports) {
+        for figure in &report.figures {
+            let written = figure.value.map_or_else(
+                || "待填".to_string(),
+                |q| quantity::format_quantity(&q, &figure.unit),
+            );
+            sources
+                .entry(figure.name.clone())
+                .or_default()
+                .push((report.bureau.name.clone(), written));
+            match figures.iter_mut().find(|f| f.name == figure.name) {
+                None => figures.push(Figure {
+                    span: None,
+                    value_span: None,
+                    ..figure.clone()
+                }),
+                Some(total) if total.unit != figure.unit => {
+                    return Err(Error::Usage(format!(
+                        "数据“{}”在“{}”中的单位是“{}”，与前面文件的“{}”不同，不能相加",
+                        figure.name, input.path, figure.unit, total.unit
+                    )));
+                }
+                Some(total) => {
+                    total.value = add(total.value, figure.value);
+                    total.target = add(total.target, figure.target);
+                    total.last_year = add(total.last_year, figure.last_year);
+                }
+            }
+        }
+    }
+    Ok((figures, sources))
+}
+
+/// The sum of two values; unknown when either is. Rounded figures (余)
+/// make a rounded sum, kept in 万 when either was.
+fn add(a: Option<Quantity>, b: Option<Quantity>) -> Option<Quantity> {
+    let (a, b) = (a?, b?);
+    let total = a.value() + b.value();
+    if !(a.approximate || b.approximate) {
+        return Some(Quantity::exact(total));
+    }
+    let scale = a.scale.max(b.scale);
+    Some(Quantity {
+        mantissa: (total / scale * 10.0).floor() / 10.0,
+        scale,
+        approximate: true,
+    })
+}
+
+/// Notes each summed figure with what it is the sum of.
+struct SumNotes {
+    sources: Sources,
+}
+
+impl Annotate for SumNotes {
+    fn note(&self, _: &[&Text]) -> Option<String> {
+        None
+    }
+
+    fn figure_note(&self, name: &str) -> Option<String> {
+        let parts = self.sources.get(name).filter(|p| p.len() > 1)?;
+        let listed: Vec<String> = parts
+            .iter()
+            .map(|(bureau, value)| format!("{bureau} {value}"))
+            .collect();
+        Some(format!("合计：{}", listed.join("，")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const COUNTY_A: &str = "单位: 甲县司法局\n年度: 2025\n类型: 工作总结\n开头: 全县受理{受理}。\n数据:\n  受理: {值: 120, 单位: 件, 上年: 100}\n  咨询: 1.2万余人次\n";
+    const COUNTY_B: &str = "单位: 乙县司法局\n年度: 2025\n类型: 工作总结\n开头: 全县受理{受理}。\n数据:\n  受理: {值: 80, 单位: 件, 上年: 90}\n  咨询: 3000人次\n  调解: 40件\n";
+
+    fn inputs() -> Vec<MergeInput<'static>> {
+        vec![
+            MergeInput {
+                path: "a.yaml",
+                source: COUNTY_A,
+            },
+            MergeInput {
+                path: "b.yaml",
+                source: COUNTY_B,
+            },
+        ]
+    }
+
+    #[test]
+    fn figures_are_summed_by_name() {
+        let merged = merge(&inputs(), Some("某市司法局")).unwrap();
+        let report = load::load(&merged.data_file).report.unwrap();
+        assert_eq!(report.bureau.name, "某市司法局");
+        assert_eq!(report.bureau.scope, "全市");
+        let value = |name| {
+            let f = report.figure(name).unwrap();
+            quantity::format_quantity(&f.value.unwrap(), &f.unit)
+        };
+        assert_eq!(value("受理"), "200件");
+        assert_eq!(value("咨询"), "1.5万余人次");
+        assert_eq!(value("调解"), "40件");
+        assert_eq!(
+            report.figure("受理").unwrap().last_year.unwrap().value(),
+            190.0
+        );
+        assert!(
+            merged
+                .data_file
+                .contains("# 合计：甲县司法局 120件，乙县司法局 80件"),
+            "{}",
+            merged.data_file
+        );
+    }
+
+    #[test]
+    fn different_units_or_years_are_refused() {
+        let other_unit = COUNTY_B
+            .replace("调解: 40件", "受理2: 1人")
+            .replace("受理: {值: 80, 单位: 件", "受理: {值: 80, 单位: 人");
+        let refused = merge(
+            &[
+                inputs()[0].clone(),
+                MergeInput {
+                    path: "b.yaml",
+                    source: &other_unit,
+                },
+            ],
+            None,
+        );
+        assert!(refused.unwrap_err().to_string().contains("不能相加"));
+        let other_year = COUNTY_B.replace("2025", "2024");
+        let refused = merge(
+            &[
+                inputs()[0].clone(),
+                MergeInput {
+                    path: "b.yaml",
+                    source: &other_year,
+                },
+            ],
+            None,
+        );
+        assert!(
+            refused
+                .unwrap_err()
+                .to_string()
+                .contains("只能合并同一年度")
+        );
+    }
+}

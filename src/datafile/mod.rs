@@ -1,0 +1,8 @@
+//! The data file: the report it describes (the model), how prose cites
+//! figures, reading a node tree into a report, and writing a report back
+//! out as a commented data file.
+
+pub mod cite;
+pub mod load;
+pub mod model;
+pub mod write;

@@ -1,0 +1,5 @@
+//! Reading what a clerk hands zongjie: YAML text into a tree of nodes with
+//! their places, and Markdown into a document of styled paragraphs.
+
+pub mod markdown;
+pub mod yaml;

@@ -1,0 +1,509 @@
+//! `render`: a checked report → the context templates see → Markdown →
+//! plain text (or .docx). Figures are filled in and the kind's standard
+//! headings supplied here; numbering and layout are the templates' work.
+
+use std::path::Path;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::error::Error;
+use crate::check;
+use crate::datafile::cite::Resolver;
+use crate::datafile::model::{Part, Point, Report, Role, Text};
+use crate::docx;
+use crate::genre::kinds::standard_plans_intro;
+use crate::genre::numbering;
+use crate::genre::quantity;
+use crate::genre::rules;
+use crate::genre::typography;
+use crate::input::markdown;
+use crate::output::filters;
+use crate::output::templates::Templates;
+
+/// What `render` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    /// docx-ready Markdown (pandoc's dialect, with our style names).
+    Markdown,
+    /// Plain text with two-character indents, for an OA system.
+    Text,
+    /// A Word document in the GB/T 9704 layout.
+    Docx,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions<'a> {
+    /// A template name instead of the kind's own (`--template`).
+    pub template: Option<&'a str>,
+    /// A directory of a bureau's own templates (`--templates`).
+    pub templates_dir: Option<&'a Path>,
+    /// A bureau's own Word file whose styles, page setup and footers a
+    /// .docx takes (`--reference-doc`).
+    pub reference_doc: Option<&'a docx::Reference>,
+}
+
+/// Checks the data file at `path` and renders it to Markdown, with the
+/// layout choices a .docx needs. Refuses, with every problem listed, when
+/// the file has errors or cites a figure that is not filled in yet.
+fn render_with_layout(
+    path: &str,
+    source: &str,
+    options: &RenderOptions,
+) -> Result<(String, docx::Layout), Error> {
+    let report = checked_report(path, source)?;
+    let layout = docx::Layout {
+        bold_headings: report.layout.bold_headings,
+    };
+    let mut templates = Templates::load(options.templates_dir)?;
+    let name = templates.resolve_name(options.template.unwrap_or(report.kind.template_name()))?;
+    let context =
+        context(&report).map_err(|d| Error::Invalid(Diagnostics::new(path, source, d)))?;
+    let mut tera_context = tera::Context::new();
+    tera_context.insert("report", &context);
+    let engine = templates.engine_mut();
+    filters::register_functions(engine, Arc::new(report));
+    let rendered = engine
+        .render(&name, &tera_context)
+        .map_err(|e| templates.template_error(&e))?;
+    Ok((markdown::normalize(&rendered), layout))
+}
+
+/// Renders the data file at `path` in `format`: the text of Markdown or
+/// plain text, or the bytes of a .docx.
+pub fn render(
+    path: &str,
+    source: &str,
+    format: OutputFormat,
+    options: &RenderOptions,
+) -> Result<Vec<u8>, Error> {
+    let (markdown, layout) = render_with_layout(path, source, options)?;
+    Ok(match format {
+        OutputFormat::Markdown => markdown.into_bytes(),
+        OutputFormat::Text => markdown::to_text(&markdown::parse(&markdown)).into_bytes(),
+        OutputFormat::Docx => {
+            docx::write(&markdown::parse(&markdown), layout, options.reference_doc)
+                .map_err(Error::DocxWrite)?
+        }
+    })
+}
+
+/// The report, if the file has no errors for rendering.
+fn checked_report(path: &str, source: &str) -> Result<Report, Error> {
+    let checked = check::check(path, source, check::Purpose::Render);
+    match checked.report {
+        Some(report) if !checked.diagnostics.has_errors() => Ok(report),
+        _ => {
+            let mut diagnostics = checked.diagnostics;
+            diagnostics.diagnostics.retain(Diagnostic::is_error);
+            Err(Error::Invalid(diagnostics))
+        }
+    }
+}
+
+/// The report as templates see it, as `report`.
+#[derive(Debug, Serialize)]
+pub struct ReportContext {
+    /// `work-summary` or `rule-of-law-report`.
+    pub kind: &'static str,
+    /// 工作总结 or 法治政府建设年度报告.
+    pub kind_name: &'static str,
+    /// The title: the kind's standard one when the file gives none, and
+    /// none at all when the file gives an empty one.
+    pub title: Option<String>,
+    /// The report year.
+    pub year: i32,
+    /// The year after it, which the plans are for.
+    pub next_year: i32,
+    /// 成文日期 as 2023-02-02; the `document_date` filter writes it out.
+    pub date: Option<String>,
+    /// 主送机关, without its closing colon.
+    pub recipient: Option<String>,
+    /// 署名: as given, or the bureau's name when there is a date.
+    pub signature: Option<String>,
+    /// The covering circular, when the report is sent out with one.
+    pub circular: Option<CircularContext>,
+    /// The bureau.
+    pub bureau: BureauContext,
+    /// Opening paragraphs, honours included.
+    pub opening: Vec<String>,
+    /// The 一、 sections that have content, in order.
+    pub sections: Vec<PartContext>,
+    /// Attachment names.
+    pub attachments: Vec<String>,
+    /// Every figure, formatted.
+    pub figures: Vec<FigureContext>,
+    /// Whether headings are bold.
+    pub bold_headings: bool,
+}
+
+/// The bureau, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct BureauContext {
+    /// 名称.
+    pub name: String,
+    /// 市, 县, 区 or 省.
+    pub level: &'static str,
+    /// 自称.
+    pub self_name: String,
+    /// 范围.
+    pub scope: String,
+}
+
+/// The covering circular, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct CircularContext {
+    /// Its own title, if any.
+    pub title: Option<String>,
+    /// The covering paragraph.
+    pub body: String,
+}
+
+/// A part at any level, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct PartContext {
+    /// For a 一、 section: work, highlights, shortcomings, duties, plans or other.
+    pub role: Option<&'static str>,
+    /// The heading, without its number.
+    pub heading: Option<String>,
+    /// The prose paragraphs.
+    pub paragraphs: Vec<String>,
+    /// The run-in points, without their 一是.
+    pub points: Vec<String>,
+    /// The paragraphs to print: prose with the points joined in as a 一是…
+    /// series, or one paragraph a point when they are split.
+    pub body: Vec<String>,
+    /// Whether the heading runs into the first paragraph.
+    pub run_in: bool,
+    /// Whether each point is its own paragraph.
+    pub points_split: bool,
+    /// Sub-parts with content, one level down.
+    pub parts: Vec<PartContext>,
+}
+
+/// A figure, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct FigureContext {
+    /// Its name.
+    pub name: String,
+    /// The full value (1.2万 → 12000), if filled in.
+    pub value: Option<f64>,
+    /// Its unit.
+    pub unit: String,
+    /// The value as the report writes it (1.2万余人次).
+    pub display: Option<String>,
+    /// The target's full value.
+    pub target: Option<f64>,
+    /// Last year's full value.
+    pub last_year: Option<f64>,
+}
+
+/// Builds the template context; fails only if a marker cannot be filled in,
+/// which a checked report does not have.
+pub fn context(report: &Report) -> Result<ReportContext, Vec<Diagnostic>> {
+    let mut builder = Builder {
+        resolver: Resolver::new(report),
+        problems: Vec::new(),
+    };
+    let context = builder.report(report);
+    if builder.problems.is_empty() {
+        Ok(context)
+    } else {
+        Err(builder.problems)
+    }
+}
+
+struct Builder<'r> {
+    resolver: Resolver<'r>,
+    problems: Vec<Diagnostic>,
+}
+
+impl Builder<'_> {
+    /// The text with its markers filled in and its punctuation and spacing
+    /// put right (lint's safe fixes), so the report is clean whatever was
+    /// pasted into the file.
+    fn expand(&mut self, text: &Text, count: usize) -> String {
+        match self.resolver.counting(count).expand(&text.value) {
+            Ok(expanded) => rules::fix_text(&expanded),
+            Err(errors) => {
+                for (_, error) in errors {
+                    self.problems
+                        .push(Diagnostic::error(error.message(), text.span.clone()));
+                }
+                text.value.clone()
+            }
+        }
+    }
+
+    fn expand_all(&mut self, texts: &[Text], count: usize) -> Vec<String> {
+        texts.iter().map(|t| self.expand(t, count)).collect()
+    }
+
+    fn report(&mut self, report: &Report) -> ReportContext {
+        let title = match &report.title {
+            Some(title) if title.value.is_empty() => None,
+            Some(title) => Some(self.expand(title, 0)),
+            None => Some(report.kind.standard_title(&report.bureau.name, report.year)),
+        };
+        let mut opening = self.expand_all(&report.opening, 0);
+        let honours: String = report
+            .honours
+            .iter()
+            .map(|h| typography::as_sentence(&self.expand(h, 0)))
+            .collect();
+        let sections = self.sections(report, &mut opening);
+        append_to_last(&mut opening, honours);
+        let signature = match &report.signature {
+            Some(signature) => Some(self.expand(signature, 0)),
+            None if report.date.is_some() || report.circular.is_some() => {
+                Some(report.bureau.name.clone())
+            }
+            None => None,
+        };
+        let circular = report.circular.as_ref().map(|c| CircularContext {
+            title: c.title.as_ref().map(|t| self.expand(t, 0)),
+            body: match &c.body {
+                Some(body) => self.expand(body, 0),
+                None => format!(
+                    "现将《{}》印发给你们，请结合实际认真贯彻落实。",
+                    title.as_deref().unwrap_or_default()
+                ),
+            },
+        });
+        ReportContext {
+            kind: report.kind.template_name(),
+            kind_name: report.kind.chinese_name(),
+            year: report.year,
+            next_year: report.year + 1,
+            date: report.date.map(|d| d.format("%Y-%m-%d").to_string()),
+            recipient: report
+                .recipient
+                .as_ref()
+                .map(|r| self.expand(r, 0).trim_end_matches(['：', ':']).to_string()),
+            signature,
+            circular,
+            bureau: BureauContext {
+                name: report.bureau.name.clone(),
+                level: report.bureau.level.chinese_name(),
+                self_name: report.bureau.self_name.clone(),
+                scope: report.bureau.scope.clone(),
+            },
+            title,
+            opening,
+            sections,
+            attachments: self.expand_all(&report.attachments, 0),
+            figures: report.figures.iter().map(figure_context).collect(),
+            bold_headings: report.layout.bold_headings,
+        }
+    }
+
+    /// The 一、 sections: thematic work becomes one section per theme, and
+    /// its lead-in joins the opening.
+    fn sections(&mut self, report: &Report, opening: &mut Vec<String>) -> Vec<PartContext> {
+        let inherited = Inherited {
+            run_in: report.layout.run_in,
+            points_split: report.layout.points_split,
+        };
+        let mut sections = Vec::new();
+        for section in report.sections.iter().filter(|s| s.body.has_content()) {
+            if section.thematic {
+                let lead = self.expand_all(&section.body.text, section.body.item_count());
+                opening.extend(lead);
+                let inherited = inherited.under(&section.body);
+                for theme in section.body.parts.iter().filter(|p| !p.is_empty()) {
+                    sections.push(self.part(theme, Some(section.role), inherited));
+                }
+            } else {
+                let mut context = self.part(&section.body, Some(section.role), inherited);
+                if context.heading.is_none() {
+                    context.heading = Some(report.kind.standard_heading(section.role, report.year));
+                }
+                if section.role == Role::Plans
+                    && context.paragraphs.is_empty()
+                    && !context.parts.is_empty()
+                {
+                    let count = numbering::count(context.parts.len() as u64);
+                    let intro =
+                        standard_plans_intro(report.year + 1, &report.bureau.self_name, &count);
+                    context.body.insert(0, intro.clone());
+                    context.paragraphs.push(intro);
+                }
+                sections.push(context);
+            }
+        }
+        sections
+    }
+
+    fn part(&mut self, part: &Part, role: Option<Role>, inherited: Inherited) -> PartContext {
+        let own = inherited.under(part);
+        let count = part.item_count();
+        let paragraphs = self.expand_all(&part.text, count);
+        let points: Vec<String> = part.points.iter().map(|p| self.point(p)).collect();
+        let body = combine(&paragraphs, &points, own.points_split);
+        PartContext {
+            role: role.map(Role::id),
+            heading: part.heading.as_ref().map(|h| self.expand(h, count)),
+            paragraphs,
+            points,
+            body,
+            run_in: own.run_in,
+            points_split: own.points_split,
+            parts: part
+                .parts
+                .iter()
+                .filter(|p| !p.is_empty())
+                .map(|p| self.part(p, None, own))
+                .collect(),
+        }
+    }
+
+    fn point(&mut self, point: &Point) -> String {
+        let heading = point.heading.as_ref().map(|h| self.expand(h, 0));
+        let text = point.text.as_ref().map(|t| self.expand(t, 0));
+        match (heading, text) {
+            (Some(h), Some(t)) => format!("{}{t}", typography::as_sentence(&h)),
+            (Some(only), None) | (None, Some(only)) => only,
+            (None, None) => String::new(),
+        }
+    }
+}
+
+/// Layout settings passed down the tree; a part's own setting wins.
+#[derive(Debug, Clone, Copy)]
+struct Inherited {
+    run_in: bool,
+    points_split: bool,
+}
+
+impl Inherited {
+    fn under(self, part: &Part) -> Inherited {
+        Inherited {
+            run_in: part.run_in.unwrap_or(self.run_in),
+            points_split: part.points_split.unwrap_or(self.points_split),
+        }
+    }
+}
+
+/// Prose and points as printed: the series runs on in the last paragraph,
+/// or each point is a paragraph of its own.
+fn combine(paragraphs: &[String], points: &[String], split: bool) -> Vec<String> {
+    let mut body = paragraphs.to_vec();
+    if points.is_empty() {
+        return body;
+    }
+    if split {
+        body.extend(points.iter().enumerate().map(|(i, p)| {
+            format!(
+                "{}{}",
+                numbering::series_ordinal(i as u64 + 1),
+                typography::as_sentence(p)
+            )
+        }));
+    } else {
+        append_to_last(&mut body, numbering::series(points));
+    }
+    body
+}
+
+fn append_to_last(paragraphs: &mut Vec<String>, text: String) {
+    if text.is_empty() {
+        return;
+    }
+    match paragraphs.last_mut() {
+        Some(last) => last.push_str(&text),
+        None => paragraphs.push(text),
+    }
+}
+
+fn figure_context(figure: &crate::datafile::model::Figure) -> FigureContext {
+    FigureContext {
+        name: figure.name.clone(),
+        value: figure.value.map(|q| q.value()),
+        unit: figure.unit.clone(),
+        display: figure
+            .value
+            .map(|q| quantity::format_quantity(&q, &figure.unit)),
+        target: figure.target.map(|q| q.value()),
+        last_year: figure.last_year.map(|q| q.value()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn render_txt(source: &str) -> String {
+        let bytes = render(
+            "t.yaml",
+            source,
+            OutputFormat::Text,
+            &RenderOptions::default(),
+        )
+        .unwrap();
+        String::from_utf8(bytes).unwrap()
+    }
+
+    const HEAD: &str =
+        "单位: 长治市司法局\n年度: 2022\n类型: 工作总结\n开头: 一年来，{范围}工作成效明显。\n";
+
+    #[test]
+    fn minimal_report_renders_title_and_opening() {
+        assert_eq!(
+            render_txt(HEAD),
+            "长治市司法局2022年工作总结\n\n\u{3000}\u{3000}一年来，全市工作成效明显。\n"
+        );
+    }
+
+    #[test]
+    fn pasted_half_width_punctuation_comes_out_full_width() {
+        let source = format!("{HEAD}工作: 律师会见2 次,公安1次(含视频会见)。\n");
+        assert!(render_txt(&source).contains("律师会见2次，公安1次（含视频会见）。"));
+    }
+
+    #[test]
+    fn points_join_the_last_paragraph_or_stand_alone() {
+        let paragraphs = vec!["主要做法是，".to_string()];
+        let points = vec!["场所对接".to_string(), "经费对接。".to_string()];
+        assert_eq!(
+            combine(&paragraphs, &points, false),
+            ["主要做法是，一是场所对接。二是经费对接。"]
+        );
+        assert_eq!(
+            combine(&[], &points, true),
+            ["一是场所对接。", "二是经费对接。"]
+        );
+    }
+
+    #[test]
+    fn plans_without_intro_get_a_counted_one() {
+        let source = format!("{HEAD}打算:\n  - 强化理论武装\n  - 推进法治建设\n  - 加强队伍建设\n");
+        let text = render_txt(&source);
+        assert!(text.contains("一、2023年工作打算"), "{text}");
+        assert!(
+            text.contains("2023年，我局将重点做好以下三个方面工作："),
+            "{text}"
+        );
+        assert!(text.contains("（三）加强队伍建设"), "{text}");
+    }
+
+    #[test]
+    fn unfilled_cited_figure_refuses_render() {
+        let source = format!(
+            "{HEAD}工作: 受理{{受理}}。\n数据:\n  受理: {{单位: 件}}\n  备用: {{单位: 件}}\n"
+        );
+        let error = render(
+            "t.yaml",
+            &source,
+            OutputFormat::Text,
+            &RenderOptions::default(),
+        )
+        .unwrap_err();
+        let Error::Invalid(report) = error else {
+            panic!("{error}")
+        };
+        assert_eq!(report.diagnostics.len(), 1, "{report}");
+        assert_eq!(report.diagnostics[0].message, "数据“受理”还没有填写数值");
+    }
+}

@@ -1,0 +1,401 @@
+//! Import as a bureau uses it: last year's published report (text or a
+//! .docx) becomes a data file that checks and renders back to the
+//! original; messy input gets a result or a clear message. The seeds are
+//! read at run time; assertions are on structure, figures and fidelity.
+
+use std::path::{Path, PathBuf};
+
+use crate::common::{scratch_file, seed_path, seeds_dir, stdout_of, zongjie};
+use zongjie::{Kind, Role};
+
+/// Imports `report` into a data file beside it; returns its path and the
+/// warnings printed.
+fn import(report: &Path, dir: &Path) -> (PathBuf, String) {
+    let stem = report.file_stem().unwrap().to_string_lossy();
+    let data = dir.join(format!("{stem}.yaml"));
+    let output = zongjie()
+        .arg("import")
+        .arg(report)
+        .arg("-o")
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    (data, String::from_utf8(output.stderr).unwrap())
+}
+
+fn load(path: &Path) -> zongjie::Report {
+    zongjie::load(&std::fs::read_to_string(path).unwrap())
+        .report
+        .unwrap()
+}
+
+fn render(data: &Path, out: &Path) {
+    zongjie()
+        .arg("render")
+        .arg(data)
+        .args(["-f", "txt", "-o"])
+        .arg(out)
+        .arg("--force")
+        .assert()
+        .success();
+}
+
+/// The fidelity tool, from `ZONGJIE_FIDELITY` (set by .ci/run).
+fn fidelity_tool() -> Option<PathBuf> {
+    let Some(tool) = std::env::var_os("ZONGJIE_FIDELITY") else {
+        eprintln!("note: ZONGJIE_FIDELITY is not set; skipping the fidelity measurements");
+        return None;
+    };
+    let tool = PathBuf::from(tool);
+    assert!(
+        tool.is_file(),
+        "ZONGJIE_FIDELITY={} does not exist",
+        tool.display()
+    );
+    Some(tool)
+}
+
+/// (headings matched, headings in the original, text similarity).
+fn fidelity(tool: &Path, original: &Path, rendered: &Path) -> (usize, usize, f64) {
+    let output = std::process::Command::new("python3")
+        .arg(tool)
+        .arg(original)
+        .arg(rendered)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(output.stdout).unwrap();
+    let field = |name: &str| {
+        text.lines()
+            .find_map(|l| l.strip_prefix(name))
+            .unwrap()
+            .trim()
+            .to_string()
+    };
+    let headings = field("headings ");
+    let (matched, total) = headings.split_once('/').unwrap();
+    (
+        matched.parse().unwrap(),
+        total.parse().unwrap(),
+        field("text ").parse().unwrap(),
+    )
+}
+
+/// Every heading of the seed matched, and the text at least 0.99 alike.
+fn assert_faithful(tool: &Path, seed: &Path, rendered: &Path, n: usize) {
+    let (matched, total, text) = fidelity(tool, seed, rendered);
+    assert_eq!(matched, total, "seed {n}: headings");
+    assert!(text >= 0.99, "seed {n}: text {text}");
+}
+
+#[test]
+fn every_seed_imports_and_renders_back() {
+    let Some(seeds) = seeds_dir() else { return };
+    let tool = fidelity_tool();
+    for n in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = seed_path(&seeds, n);
+        let (data, _) = import(&seed, dir.path());
+        zongjie().arg("check").arg(&data).assert().success();
+        let rendered = dir.path().join("rendered.txt");
+        render(&data, &rendered);
+        if let Some(tool) = &tool {
+            assert_faithful(tool, &seed, &rendered, n);
+        }
+    }
+}
+
+#[test]
+fn every_seed_round_trips_through_a_docx_zongjie_rendered() {
+    let Some(seeds) = seeds_dir() else { return };
+    let tool = fidelity_tool();
+    for n in 0..5 {
+        let dir = tempfile::tempdir().unwrap();
+        let seed = seed_path(&seeds, n);
+        let (data, _) = import(&seed, dir.path());
+        let docx = dir.path().join("report.docx");
+        zongjie()
+            .arg("render")
+            .arg(&data)
+            .arg("-o")
+            .arg(&docx)
+            .assert()
+            .success();
+        let again = dir.path().join("again");
+        std::fs::create_dir(&again).unwrap();
+        let (from_docx, _) = import(&docx, &again);
+        let rendered = dir.path().join("from-docx.txt");
+        render(&from_docx, &rendered);
+        let direct = dir.path().join("direct.txt");
+        render(&data, &direct);
+        assert_eq!(
+            std::fs::read_to_string(&rendered).unwrap(),
+            std::fs::read_to_string(&direct).unwrap(),
+            "seed {n}"
+        );
+        if let Some(tool) = &tool {
+            assert_faithful(tool, &seed, &rendered, n);
+        }
+    }
+}
+
+#[test]
+fn structure_is_read_from_each_seed() {
+    let Some(seeds) = seeds_dir() else { return };
+    let imported: Vec<_> = (0..5)
+        .map(|n| {
+            let dir = tempfile::tempdir().unwrap();
+            let (data, _) = import(&seed_path(&seeds, n), dir.path());
+            load(&data)
+        })
+        .collect();
+    let kinds: Vec<Kind> = imported.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            Kind::WorkSummary,
+            Kind::RuleOfLaw,
+            Kind::WorkSummary,
+            Kind::WorkSummary,
+            Kind::RuleOfLaw
+        ]
+    );
+    let years: Vec<i32> = imported.iter().map(|r| r.year).collect();
+    assert_eq!(years, [2022, 2022, 2024, 2022, 2020]);
+    // 000: run-in （一） headings; work, highlights, plans
+    assert!(imported[0].layout.run_in);
+    let roles: Vec<Role> = imported[0].sections.iter().map(|s| s.role).collect();
+    assert_eq!(roles, [Role::Work, Role::Highlights, Role::Plans]);
+    // 001: own-line （一） headings; the five parts of the rule-of-law report but 其他
+    assert!(!imported[1].layout.run_in);
+    let roles: Vec<Role> = imported[1].sections.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles,
+        [Role::Work, Role::Shortcomings, Role::Duties, Role::Plans]
+    );
+    assert_eq!(
+        imported[1]
+            .section(Role::Shortcomings)
+            .unwrap()
+            .body
+            .parts
+            .len(),
+        3
+    );
+    // 002: own-line work headings, run-in plans, an empty 附件 line
+    let plans = imported[2].section(Role::Plans).unwrap();
+    assert_eq!(plans.body.run_in, Some(true));
+    assert_eq!(imported[2].attachments.len(), 1);
+    // 003: a circular, then seven themes of the work
+    let circular = imported[3].circular.as_ref().unwrap();
+    assert!(circular.body.as_ref().unwrap().value.starts_with("现将《"));
+    assert_eq!(
+        imported[3].recipient.as_ref().unwrap().value.chars().last(),
+        Some('位')
+    );
+    assert_eq!(
+        imported[3].date,
+        chrono::NaiveDate::from_ymd_opt(2023, 2, 2)
+    );
+    let work = imported[3].section(Role::Work).unwrap();
+    assert!(work.thematic);
+    assert_eq!(work.body.parts.len(), 7);
+    // 004: no title, points one a paragraph, shortcomings with a lead-in
+    assert_eq!(imported[4].title.as_ref().unwrap().value, "");
+    let work = imported[4].section(Role::Work).unwrap();
+    assert_eq!(work.body.points.len(), 7);
+    assert_eq!(work.body.points_split, Some(true));
+    assert_eq!(
+        imported[4]
+            .section(Role::Shortcomings)
+            .unwrap()
+            .body
+            .text
+            .len(),
+        1
+    );
+}
+
+#[test]
+fn counts_in_seed_sentences_become_named_figures() {
+    let Some(seeds) = seeds_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    let report = |n| {
+        let (data, _) = import(&seed_path(&seeds, n), dir.path());
+        load(&data)
+    };
+    let seed_000 = report(0);
+    let figure = |report: &zongjie::Report, name: &str| {
+        let f = report
+            .figure(name)
+            .unwrap_or_else(|| panic!("no figure {name}"));
+        f.formatted_value().unwrap()
+    };
+    assert_eq!(figure(&seed_000, "法律援助案件受理数"), "1899件");
+    assert_eq!(figure(&seed_000, "法律援助案件办结数"), "1630件");
+    assert_eq!(figure(&seed_000, "群众法律咨询解答数"), "62606人次");
+    assert_eq!(figure(&seed_000, "当事人法律咨询解答数"), "1.2万余人次");
+    assert_eq!(figure(&seed_000, "通过率"), "96.41%");
+    let seed_003 = report(3);
+    assert_eq!(figure(&seed_003, "公证收费数"), "7887.8万元");
+    assert_eq!(figure(&seed_003, "调解成功率"), "99.88%");
+    let names: std::collections::HashSet<&str> =
+        seed_003.figures.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names.len(), seed_003.figures.len(), "names are unique");
+    let seed_001 = report(1);
+    assert_eq!(figure(&seed_001, "法律援助案件受理数"), "783件");
+    assert_eq!(figure(&seed_001, "刑事案件"), "633件");
+}
+
+fn import_text(text: &str) -> (zongjie::Report, String, String) {
+    import_bytes("report.txt", text.as_bytes())
+}
+
+/// Imports `bytes` saved as `name`; returns the report, the text it renders
+/// to, and the warnings.
+fn import_bytes(name: &str, bytes: &[u8]) -> (zongjie::Report, String, String) {
+    let (dir, path) = scratch_file(name, "");
+    std::fs::write(&path, bytes).unwrap();
+    let (data, warnings) = import(&path, dir.path());
+    zongjie().arg("check").arg(&data).assert().success();
+    let text = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&data));
+    (load(&data), text, warnings)
+}
+
+/// Text with all white space removed, for comparing layouts that differ
+/// only in indentation and blank lines.
+fn squeezed(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+const CLEAN: &str = "某某县司法局2023年工作总结\n2023年，某某县司法局扎实推进各项工作。\n一、2023年工作情况\n（一）加强队伍建设。全年开展培训12次。\n（二）优化法律服务。受理法律援助案件320件，办结300件。\n二、2024年工作打算\n（一）深化法治建设。推进依法行政。\n";
+
+#[test]
+fn messy_half_width_punctuation_and_spaces() {
+    let messy = "某某县司法局2023年工作总结\n2023年,某某县司法局扎实推进各项工作。\n一、2023年工作情况\n(一)加强队伍建设。全年开展培训12 次。\n(二)优化法律服务。受理法律援助案件320件, 办结300件。\n二、2024年工作打算\n(一)深化法治建设。推进依法 行政。\n";
+    let (report, text, _) = import_text(messy);
+    assert_eq!(report.section(Role::Work).unwrap().body.parts.len(), 2);
+    assert_eq!(squeezed(&text), squeezed(&import_text(CLEAN).1));
+    assert!(
+        text.contains("（一）加强队伍建设。全年开展培训12次。"),
+        "{text}"
+    );
+}
+
+#[test]
+fn messy_blank_lines_crlf_and_byte_order_mark() {
+    let messy = format!("\u{feff}{}", CLEAN.replace('\n', "\r\n\r\n\r\n"));
+    let (_, text, _) = import_text(&messy);
+    assert_eq!(text, import_text(CLEAN).1);
+}
+
+#[test]
+fn messy_gbk_encoding() {
+    let (bytes, _, _) = encoding_rs::GBK.encode(CLEAN);
+    let (_, text, _) = import_bytes("report.txt", &bytes);
+    assert_eq!(text, import_text(CLEAN).1);
+}
+
+#[test]
+fn messy_heading_with_no_punctuation_before_the_body() {
+    let messy = CLEAN.replace("（一）加强队伍建设。全年", "（一）加强队伍建设 全年");
+    let (report, _, _) = import_text(&messy);
+    let part = &report.section(Role::Work).unwrap().body.parts[0];
+    assert_eq!(part.heading.as_ref().unwrap().value, "加强队伍建设");
+    assert_eq!(part.text[0].value, "全年开展培训{培训数}。");
+}
+
+#[test]
+fn messy_unnumbered_headings() {
+    let messy = "某某县司法局2023年工作总结\n2023年，扎实推进各项工作。\n工作开展情况\n全年开展培训12次。\n存在的问题和不足\n基层力量薄弱。\n下一步工作打算\n推进依法行政。\n";
+    let (report, text, _) = import_text(messy);
+    let roles: Vec<Role> = report.sections.iter().map(|s| s.role).collect();
+    assert_eq!(roles, [Role::Work, Role::Shortcomings, Role::Plans]);
+    assert!(text.contains("一、工作开展情况\n"), "{text}");
+    assert!(text.contains("三、下一步工作打算\n"), "{text}");
+}
+
+#[test]
+fn messy_numbering_with_1_and_ideographic_comma() {
+    let messy = "2023年工作总结\n2023年，工作顺利。\n一、2023年工作情况\n（一）加强建设\n1、完善制度。制定办法3项。\n2、强化监督。开展检查5次。\n（二）优化服务\n内容。\n";
+    let (report, _, _) = import_text(messy);
+    let part = &report.section(Role::Work).unwrap().body.parts[0];
+    assert_eq!(part.parts.len(), 2);
+    assert_eq!(part.parts[1].heading.as_ref().unwrap().value, "强化监督");
+}
+
+#[test]
+fn messy_docx_that_is_not_a_zip_or_lacks_its_document() {
+    let (dir, path) = scratch_file("report.docx", "this is not a zip");
+    let output = zongjie().arg("import").arg(&path).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(stderr.contains("不是 .docx 文件"), "{stderr}");
+    let empty_zip = dir.path().join("empty.docx");
+    let mut writer = zip::ZipWriter::new(std::fs::File::create(&empty_zip).unwrap());
+    writer
+        .start_file("readme.txt", zip::write::SimpleFileOptions::default())
+        .unwrap();
+    writer.finish().unwrap();
+    let output = zongjie().arg("import").arg(&empty_zip).output().unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8(output.stderr).unwrap();
+    assert!(
+        stderr.contains("不是完整的 Word 文档") || stderr.contains("缺少"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn what_cannot_be_placed_is_kept_in_other_with_a_warning() {
+    let text = format!("{CLEAN}附件：统计表\n某某县司法局\n2024年1月10日\n扫一扫在手机上查看\n");
+    let (report, rendered, warnings) = import_text(&text);
+    assert!(
+        warnings.contains("第 11 行无法归入报告的任何部分"),
+        "{warnings}"
+    );
+    assert_eq!(
+        report.section(Role::Other).unwrap().body.text[0].value,
+        "扫一扫在手机上查看"
+    );
+    assert!(rendered.contains("扫一扫在手机上查看"));
+    assert_eq!(report.attachments[0].value, "统计表");
+    assert_eq!(report.signature.unwrap().value, "某某县司法局");
+}
+
+/// A report of our own making, with the numbering and wording of a
+/// 政府工作报告 rather than a 司法局's: it comes back as it was written.
+const GOVERNMENT_REPORT: &str = "\
+某某市人民政府2023年工作报告
+各位代表：
+现在，我代表市人民政府向大会报告工作，请予审议。
+一、2023年工作回顾
+过去一年，全市经济稳中向好。地区生产总值增长5.2%。
+（一）着力稳增长。一是扩大有效投资，实施重点项目120个。二是提振消费，社会消费品零售总额增长6.1%。
+（二）着力惠民生
+1.办好民生实事。新增城镇就业2.3万人。
+2.兜牢民生底线。发放救助资金1.5亿元。
+（三）着力抓改革。深化“放管服”改革，新增市场主体1.8万户。
+二、2024年工作安排
+今年是全面贯彻党的二十大精神的关键之年。重点抓好以下三个方面：
+（一）扩大内需。推进重点项目建设。
+（二）保障民生。办好十件民生实事。
+（三）深化改革。持续优化营商环境。
+";
+
+#[test]
+fn a_report_in_another_voice_comes_back_as_written() {
+    let (report, text, warnings) = import_text(GOVERNMENT_REPORT);
+    assert!(warnings.is_empty(), "{warnings}");
+    assert_eq!(report.year, 2023);
+    assert_eq!(report.recipient.as_ref().unwrap().value, "各位代表");
+    let work = report.section(Role::Work).unwrap();
+    assert_eq!(work.body.heading.as_ref().unwrap().value, "2023年工作回顾");
+    assert_eq!(work.body.parts[1].parts.len(), 2);
+    assert_eq!(work.body.parts[0].points.len(), 2);
+    assert_eq!(squeezed(&text), squeezed(GOVERNMENT_REPORT));
+}
