@@ -39,13 +39,12 @@ pub use commands::lint::{lint_file, to_json as lint_json, write_fixed};
 pub use commands::merge::{MergeInput, Merged, merge};
 pub use commands::rollover::rollover;
 pub use datafile::load::{Loaded, load};
-pub use datafile::model::{
-    Bureau, Circular, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section,
-    Text,
-};
+pub use datafile::model::{Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text};
 pub use datafile::write::plain_data_file as write_data_file;
 pub use docx::{DocxError, Reference as DocxReference, read as read_docx, reference_docx};
 pub use genre::dates::default_year;
+pub use genre::kinds::{Kind, Level, Role};
+pub use genre::quantity::Quantity;
 pub use input::markdown::{Block, Run, to_text as plain_text};
 pub use output::files::{Destination, write as write_output};
 pub use output::render::{OutputFormat, RenderOptions, render};

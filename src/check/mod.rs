@@ -2,6 +2,7 @@
 //! reports the schema problems; this adds what needs the whole report:
 //! cited figures, parts larger than their whole, the year, empty reports.
 
+mod carried;
 pub mod prose;
 
 use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
@@ -9,7 +10,6 @@ use crate::datafile::cite::{self, CiteError, Resolver};
 use crate::genre::dates::YEARS;
 use crate::genre::quantity;
 
-use crate::commands::rollover;
 use crate::datafile::load;
 use crate::datafile::model::{Figure, Report, Text};
 
@@ -41,7 +41,7 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
         diagnostics.extend(check_report(source, report, purpose));
         if purpose == Purpose::Review {
             diagnostics.extend(prose_warnings(path, source));
-            diagnostics.extend(rollover::unchanged_carried_texts(source, report));
+            diagnostics.extend(carried::unchanged_carried_texts(source, report));
         }
     }
     Checked {

@@ -9,7 +9,7 @@ use crate::base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 use crate::base::error::Error;
 use crate::datafile::cite;
 use crate::datafile::load;
-use crate::datafile::model::Role;
+use crate::genre::kinds::Role;
 use crate::genre::rules::{Finding, ProseParagraph, apply_edits, check_paragraphs};
 
 /// The kinds of file lint reads.

@@ -3,8 +3,9 @@
 
 use crate::base::error::Error;
 use crate::datafile::load;
-use crate::datafile::model::{Figure, Quantity};
+use crate::datafile::model::Figure;
 use crate::genre::quantity;
+use crate::genre::quantity::Quantity;
 
 /// How the comparison is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

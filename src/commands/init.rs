@@ -3,10 +3,11 @@
 //! skeleton of the report.
 
 use crate::datafile::model::{
-    Bureau, Circular, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section,
-    Text,
+    Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text,
 };
 use crate::datafile::write::{self, NoNotes};
+use crate::genre::kinds::{Kind, Level, Role};
+use crate::genre::quantity::Quantity;
 
 /// What the starter file is for.
 #[derive(Debug, Clone)]

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::base::error::Error;
 use crate::check::prose::{Linted, SourceKind, lint_as, lint_source};
+use crate::input::encoding;
 use crate::output::files;
 
 /// Lints the file at `path`: a .docx by its paragraphs, anything else as
@@ -16,7 +17,7 @@ pub fn lint_file(path: &std::path::Path) -> Result<Linted, Error> {
         path: path.to_path_buf(),
         source,
     })?;
-    if crate::commands::import::is_docx(&shown, &bytes) {
+    if encoding::is_docx(&shown, &bytes) {
         let blocks = crate::docx::read(&bytes).map_err(|source| Error::Docx {
             path: path.to_path_buf(),
             source,
@@ -27,7 +28,7 @@ pub fn lint_file(path: &std::path::Path) -> Result<Linted, Error> {
         linted.by_paragraph = true;
         return Ok(linted);
     }
-    lint_source(&shown, &crate::commands::import::decode(&bytes))
+    lint_source(&shown, &encoding::decode(&bytes))
 }
 
 /// Writes the fixed text over `path`, first keeping the original beside it

@@ -7,9 +7,10 @@ use std::collections::HashMap;
 
 use crate::base::error::Error;
 use crate::datafile::load;
-use crate::datafile::model::{Figure, Quantity, Report, Text};
+use crate::datafile::model::{Figure, Report, Text};
 use crate::datafile::write::{self, Annotate};
 use crate::genre::quantity;
+use crate::genre::quantity::Quantity;
 
 /// One input: its path and text.
 #[derive(Debug, Clone)]
@@ -59,7 +60,7 @@ pub fn merge(inputs: &[MergeInput], bureau: Option<&str>) -> Result<Merged, Erro
     merged.figures = figures;
     if let Some(name) = bureau {
         merged.bureau.name = name.to_string();
-        merged.bureau.level = crate::datafile::model::Level::from_bureau_name(name);
+        merged.bureau.level = crate::genre::kinds::Level::from_bureau_name(name);
         merged.bureau.scope = merged.bureau.level.scope();
     }
     let notes = SumNotes { sources };

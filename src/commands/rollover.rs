@@ -7,12 +7,14 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics};
+use crate::base::diagnostic::Diagnostics;
 use crate::base::error::Error;
+use crate::datafile::carried::mark;
 use crate::datafile::cite::{self, Cite};
 use crate::datafile::load;
-use crate::datafile::model::{Figure, Part, Point, Report, Role, Section, Text};
+use crate::datafile::model::{Figure, Part, Point, Report, Section, Text};
 use crate::datafile::write::{self, Annotate};
+use crate::genre::kinds::Role;
 use crate::genre::typography;
 use crate::input::yaml::{self, Value};
 
@@ -280,67 +282,6 @@ pub fn add_year_over_year(text: &str, figures_with_values: &[&str]) -> String {
     out
 }
 
-/// A short, stable fingerprint of a text (FNV-1a), kept in the mark on
-/// carried-over text so `check` can tell whether it was edited.
-pub fn fingerprint(text: &str) -> String {
-    let hash = text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
-        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
-    });
-    format!("{hash:08x}")
-}
-
-const MARK_START: &str = "[沿用 ";
-
-fn mark(texts: &[&Text], from: i32, to: i32) -> String {
-    let prints: Vec<String> = texts.iter().map(|t| fingerprint(&t.value)).collect();
-    format!(
-        "{MARK_START}{}] 沿用自{from}年的文字，请按{to}年的情况修改；改好或确认后删去本行",
-        prints.join(" ")
-    )
-}
-
-/// The fingerprints in a mark comment line, if it is one.
-fn parse_mark(line: &str) -> Option<Vec<&str>> {
-    let rest = line
-        .trim_start()
-        .strip_prefix('#')?
-        .trim_start()
-        .strip_prefix(MARK_START)?;
-    let (prints, _) = rest.split_once(']')?;
-    Some(prints.split_whitespace().collect())
-}
-
-/// Warnings for carried-over text still as it was carried: each mark names
-/// the fingerprints of the texts that follow it.
-pub fn unchanged_carried_texts(source: &str, report: &Report) -> Vec<Diagnostic> {
-    let mut texts: Vec<&Text> = report
-        .texts()
-        .into_iter()
-        .map(|p| p.text)
-        .filter(|t| t.span.is_some())
-        .collect();
-    texts.sort_by_key(|t| t.span.as_ref().map(|s| s.bytes.start));
-    texts.dedup_by_key(|t| t.span.as_ref().map(|s| s.bytes.start));
-    let mut found = Vec::new();
-    for (index, line) in source.lines().enumerate() {
-        let Some(prints) = parse_mark(line) else {
-            continue;
-        };
-        let following = texts
-            .iter()
-            .filter(|t| t.span.as_ref().is_some_and(|s| s.line > index + 1));
-        for (text, print) in following.zip(prints) {
-            if fingerprint(&text.value) == print {
-                found.push(
-                    Diagnostic::warning("这段文字沿用自上一年，还没有修改", text.span.clone())
-                        .with_note("按今年的情况改写；如确认沿用，删去上方的“[沿用 …]”注释行"),
-                );
-            }
-        }
-    }
-    found
-}
-
 /// Marks carried-over text (text that came from the old file keeps its
 /// place there) and keeps the comments the clerk wrote above figures.
 struct CarryNotes {
@@ -565,23 +506,5 @@ mod tests {
             "共{受理}，{受理.同比}。"
         );
         assert_eq!(add_year_over_year("共{其他}。", &figures), "共{其他}。");
-    }
-
-    #[test]
-    fn fingerprints_are_stable() {
-        assert_eq!(fingerprint(""), "811c9dc5");
-        assert_eq!(fingerprint("a"), "e40c292c");
-        assert_ne!(fingerprint("一年来"), fingerprint("一年来。"));
-    }
-
-    #[test]
-    fn marks_parse_back() {
-        let text = Text::plain("一年来");
-        let line = format!("  # {}", mark(&[&text], 2022, 2023));
-        assert_eq!(
-            parse_mark(&line),
-            Some(vec![fingerprint("一年来").as_str()])
-        );
-        assert_eq!(parse_mark("# 普通注释"), None);
     }
 }

@@ -8,11 +8,12 @@ use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::base::error::Error;
 use crate::datafile::cite;
 use crate::datafile::model::{
-    Bureau, Circular, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section,
-    Text,
+    Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text,
 };
 use crate::genre::dates::parse_date;
+use crate::genre::kinds::{Kind, Level, Role};
 use crate::genre::quantity;
+use crate::genre::quantity::Quantity;
 use crate::input::yaml::{self, Key, Node, Value};
 
 /// A key of the data file: its Chinese name and the English alias that is

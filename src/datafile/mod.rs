@@ -2,6 +2,7 @@
 //! figures, reading a node tree into a report, and writing a report back
 //! out as a commented data file.
 
+pub mod carried;
 pub mod cite;
 pub mod load;
 pub mod model;

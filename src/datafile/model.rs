@@ -4,8 +4,8 @@
 use chrono::NaiveDate;
 
 use crate::base::diagnostic::Span;
-pub use crate::genre::kinds::{Kind, Level, Role};
-pub use crate::genre::quantity::Quantity;
+use crate::genre::kinds::{Kind, Level, Role};
+use crate::genre::quantity::Quantity;
 
 /// A piece of prose from the data file, with where it was written.
 #[derive(Debug, Clone, PartialEq)]

@@ -5,8 +5,10 @@
 
 use std::fmt::Write;
 
-use crate::datafile::model::{Figure, Kind, Part, Point, Quantity, Report, Role, Section, Text};
+use crate::datafile::model::{Figure, Part, Point, Report, Section, Text};
+use crate::genre::kinds::{Kind, Role};
 use crate::genre::quantity;
+use crate::genre::quantity::Quantity;
 
 /// Comments to attach to what the written file holds, such as "carried
 /// over from last year" or "could not be placed".

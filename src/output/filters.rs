@@ -23,10 +23,11 @@ use std::sync::Arc;
 use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::datafile::cite::Resolver;
-use crate::datafile::model::{Quantity, Report};
+use crate::datafile::model::Report;
 use crate::genre::dates::{self, parse_date};
 use crate::genre::numbering;
 use crate::genre::quantity;
+use crate::genre::quantity::Quantity;
 use crate::genre::typography;
 
 /// Registers every genre filter on `tera`.

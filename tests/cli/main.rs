@@ -3,6 +3,7 @@
 //! on files made in the test, and on the seed reports when
 //! `ZONGJIE_SEEDS` names them.
 
+mod architecture;
 mod common;
 mod docx;
 mod errors;

@@ -7,7 +7,8 @@
 use std::collections::HashSet;
 
 use crate::datafile::cite::name_problem;
-use crate::datafile::model::{Figure, Part, Quantity, Report, Text};
+use crate::datafile::model::{Figure, Part, Report, Text};
+use crate::genre::quantity::Quantity;
 use crate::genre::quantity::{UNITS, format_quantity, parse_quantity};
 use crate::genre::typography::is_ideograph;
 

@@ -15,6 +15,7 @@ pub mod structure;
 use crate::base::error::Error;
 use crate::datafile::model::Text;
 use crate::datafile::write::{self, Annotate};
+use crate::input::encoding;
 use crate::input::markdown::{self, Block};
 
 /// What a paragraph's format says it is, beyond its text.
@@ -130,43 +131,20 @@ impl Annotate for UnplacedNotes<'_> {
 
 /// The input's paragraphs, after telling its format and encoding.
 pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(ReportFormat, Vec<SourceParagraph>), Error> {
-    if is_docx(path, bytes) {
+    if encoding::is_docx(path, bytes) {
         let blocks = crate::docx::read(bytes).map_err(|source| Error::Docx {
             path: path.into(),
             source,
         })?;
         return Ok((ReportFormat::Docx, from_blocks(&blocks, |i| i + 1)));
     }
-    let text = decode(bytes);
+    let text = encoding::decode(bytes);
     let text = text.replace("\r\n", "\n").replace('\r', "\n");
     if is_markdown(path, &text) {
         Ok((ReportFormat::Markdown, from_markdown(&text)))
     } else {
         Ok((ReportFormat::Text, from_text(&text)))
     }
-}
-
-/// Whether the input is a Word document: a zip archive, or named .docx.
-pub fn is_docx(path: &str, bytes: &[u8]) -> bool {
-    bytes.starts_with(b"PK\x03\x04") || path.to_ascii_lowercase().ends_with(".docx")
-}
-
-/// Text in UTF-8 (with or without a byte-order mark), UTF-16 with a mark,
-/// or else GB18030, which GBK and GB2312 are subsets of. A byte-order mark
-/// anywhere else is invisible junk from pasting, and goes too.
-pub fn decode(bytes: &[u8]) -> String {
-    let text = if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
-        encoding.decode_with_bom_removal(bytes).0.into_owned()
-    } else {
-        match std::str::from_utf8(bytes) {
-            Ok(text) => text.to_string(),
-            Err(_) => encoding_rs::GB18030
-                .decode_without_bom_handling(bytes)
-                .0
-                .into_owned(),
-        }
-    };
-    text.replace('\u{feff}', "")
 }
 
 fn is_markdown(path: &str, text: &str) -> bool {
@@ -246,23 +224,6 @@ fn hint(block: &Block) -> Hint {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn gbk_text_is_decoded() {
-        let (bytes, _, _) = encoding_rs::GBK.encode("一、工作情况（一）加强建设");
-        assert_eq!(decode(&bytes), "一、工作情况（一）加强建设");
-    }
-
-    #[test]
-    fn byte_order_marks_are_removed() {
-        assert_eq!(decode("\u{feff}标题".as_bytes()), "标题");
-        assert_eq!(decode(" \u{feff}标\u{feff}题".as_bytes()), " 标题");
-        let utf16: Vec<u8> = [0xFF, 0xFE]
-            .into_iter()
-            .chain("标题".encode_utf16().flat_map(u16::to_le_bytes))
-            .collect();
-        assert_eq!(decode(&utf16), "标题");
-    }
 
     #[test]
     fn windows_line_endings_and_blank_lines() {

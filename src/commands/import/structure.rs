@@ -7,10 +7,9 @@ use super::{Hint, SourceParagraph};
 use crate::genre::rules::fix_text;
 use std::ops::Range;
 
-use crate::datafile::model::{
-    Bureau, Circular, Kind, Layout, Level, Part, Point, Report, Role, Section, Text,
-};
+use crate::datafile::model::{Bureau, Circular, Layout, Part, Point, Report, Section, Text};
 use crate::genre::dates::{self, parse_date};
+use crate::genre::kinds::{Kind, Level, Role};
 use crate::genre::numbering::{parse_heading_number, series_ordinals};
 use crate::genre::typography::is_ideograph;
 

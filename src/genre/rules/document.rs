@@ -3,7 +3,7 @@
 //! place for the report's year.
 
 use super::{Finding, Rule};
-use crate::datafile::model::Role;
+use crate::genre::kinds::Role;
 use crate::genre::numbering::{parse_heading_number, series_ordinals};
 
 /// A paragraph as the document checks see it.

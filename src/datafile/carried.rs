@@ -1,0 +1,61 @@
+//! The mark on text carried over from last year's file: a comment line
+//! above it holding a fingerprint of each text it covers, which rollover
+//! writes and `check` reads, warning until the text no longer matches its
+//! fingerprint (a person has edited it).
+
+use crate::datafile::model::Text;
+
+/// A short, stable fingerprint of a text (FNV-1a), kept in the mark on
+/// carried-over text so `check` can tell whether it was edited.
+pub fn fingerprint(text: &str) -> String {
+    let hash = text.bytes().fold(0x811c_9dc5_u32, |hash, byte| {
+        (hash ^ u32::from(byte)).wrapping_mul(0x0100_0193)
+    });
+    format!("{hash:08x}")
+}
+
+/// How a mark comment begins, after its `#`.
+const MARK_START: &str = "[沿用 ";
+
+/// The mark for `texts`, carried from `from` to `to`, as a comment line's text.
+pub fn mark(texts: &[&Text], from: i32, to: i32) -> String {
+    let prints: Vec<String> = texts.iter().map(|t| fingerprint(&t.value)).collect();
+    format!(
+        "{MARK_START}{}] 沿用自{from}年的文字，请按{to}年的情况修改；改好或确认后删去本行",
+        prints.join(" ")
+    )
+}
+
+/// The fingerprints in a mark comment line, if it is one.
+pub fn parse_mark(line: &str) -> Option<Vec<&str>> {
+    let rest = line
+        .trim_start()
+        .strip_prefix('#')?
+        .trim_start()
+        .strip_prefix(MARK_START)?;
+    let (prints, _) = rest.split_once(']')?;
+    Some(prints.split_whitespace().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fingerprints_are_stable() {
+        assert_eq!(fingerprint(""), "811c9dc5");
+        assert_eq!(fingerprint("a"), "e40c292c");
+        assert_ne!(fingerprint("一年来"), fingerprint("一年来。"));
+    }
+
+    #[test]
+    fn marks_parse_back() {
+        let text = Text::plain("一年来");
+        let line = format!("  # {}", mark(&[&text], 2022, 2023));
+        assert_eq!(
+            parse_mark(&line),
+            Some(vec![fingerprint("一年来").as_str()])
+        );
+        assert_eq!(parse_mark("# 普通注释"), None);
+    }
+}
