@@ -31,9 +31,10 @@ pub enum Error {
     /// A data file has errors; the report lists them with their places.
     #[error("{}", summary(.0))]
     Invalid(Diagnostics),
-    /// A template could not be loaded or rendered.
-    #[error("模板错误：{0}")]
-    Template(String),
+    /// A template could not be loaded or rendered; the diagnostic names
+    /// the template, line and column.
+    #[error("{0}")]
+    Template(Box<Diagnostics>),
     /// No template has the name asked for.
     #[error("找不到模板“{name}”；可用的模板有：{available}")]
     UnknownTemplate {
@@ -53,6 +54,10 @@ pub enum Error {
     /// The .docx could not be put together.
     #[error("{0}")]
     DocxWrite(crate::docx::DocxError),
+    /// Input files that cannot go together: two years in one merge, one
+    /// figure in two units.
+    #[error("{0}")]
+    Mismatch(String),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),

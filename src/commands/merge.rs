@@ -43,7 +43,7 @@ pub fn merge(inputs: &[MergeInput], bureau: Option<&str>) -> Result<Merged, Erro
     let mut warnings = Vec::new();
     for (input, report) in inputs.iter().zip(&reports).skip(1) {
         if report.year != first.year {
-            return Err(Error::Usage(format!(
+            return Err(Error::Mismatch(format!(
                 "“{}”是 {} 年的，“{}”是 {} 年的；只能合并同一年度的数据文件",
                 input.path, report.year, inputs[0].path, first.year
             )));
@@ -98,7 +98,7 @@ fn summed_figures(
                     ..figure.clone()
                 }),
                 Some(total) if total.unit != figure.unit => {
-                    return Err(Error::Usage(format!(
+                    return Err(Error::Mismatch(format!(
                         "数据“{}”在“{}”中的单位是“{}”，与前面文件的“{}”不同，不能相加",
                         figure.name, input.path, figure.unit, total.unit
                     )));

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use tera::Tera;
 
+use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::base::error::Error;
 use crate::output::files;
 use crate::output::filters;
@@ -28,8 +29,8 @@ pub const BUILTIN: &[(&str, &str)] = &[
 /// A set of templates ready to render, with where each came from.
 pub struct Templates {
     tera: Tera,
-    /// (template name, file it was read from) for a bureau's own templates.
-    files: Vec<(String, PathBuf)>,
+    /// A bureau's own templates: (template name, file it was read from, text).
+    files: Vec<(String, PathBuf, String)>,
 }
 
 impl Templates {
@@ -55,13 +56,7 @@ impl Templates {
         tera.set_escape_fn(escape_markdown);
         filters::register_filters(&mut tera);
         let compiled = tera.add_raw_templates(sources);
-        let templates = Templates {
-            tera,
-            files: files
-                .into_iter()
-                .map(|(name, path, _)| (name, path))
-                .collect(),
-        };
+        let templates = Templates { tera, files };
         match compiled {
             Ok(()) => Ok(templates),
             Err(error) => Err(templates.template_error(&error)),
@@ -95,53 +90,170 @@ impl Templates {
         &mut self.tera
     }
 
-    /// Turns a Tera error into ours: Chinese headline with the template's
-    /// file (a bureau's own file by its path), line and column, then Tera's
-    /// own report with the source line and caret.
+    /// Turns a Tera error into ours: a Chinese message (Tera's English in
+    /// brackets) at the template's file (a bureau's own file by its path,
+    /// a built-in one by its name), line and column, with the line and a
+    /// caret.
     pub fn template_error(&self, error: &tera::Error) -> Error {
-        let mut detail = full_message(error);
-        for (name, path) in &self.files {
-            detail = detail.replace(&format!("--> {name}:"), &format!("--> {}:", path.display()));
+        if let Some(report) = located(error) {
+            return self.error_at(
+                report.filename(),
+                describe(error, report.message()),
+                |source| report_span(source, report.span()),
+            );
         }
-        let headline = detail.lines().next().unwrap_or_default();
-        let message = headline.strip_prefix("error: ").unwrap_or(headline);
-        let place = detail
-            .lines()
-            .find_map(|line| line.trim().strip_prefix("--> "));
-        match place.and_then(split_location) {
-            Some((file, line, column)) => {
-                let is_builtin = BUILTIN.iter().any(|(name, _)| *name == file);
-                let file = if is_builtin {
-                    format!("内置模板 {file}")
+        if let tera::ErrorKind::Msg(text) = error.kind()
+            && let Some(printed) = printed_reports(text).first()
+        {
+            // Tera 2.4 checks the names a template uses (filters,
+            // functions, included templates) when the templates are added,
+            // and returns what it finds as printed reports only: their
+            // `--> file:line:column` lines are the one place they give.
+            let (name, line, column) = printed.place.clone();
+            let message = describe(error, &printed.message);
+            let word = printed.message.split('`').nth(1).unwrap_or_default();
+            return self.error_at(&name, message, |source| {
+                let at = crate::base::diagnostic::LineIndex::new(source).at(line, column);
+                let end = if source[at..].starts_with(word) {
+                    at + word.len()
                 } else {
-                    file.to_string()
+                    at
                 };
-                Error::Template(format!(
-                    "{file} 第 {line} 行第 {column} 列：{message}\n{detail}"
-                ))
-            }
-            None => Error::Template(detail),
+                Span::from_bytes(source, at..end)
+            });
+        }
+        let name = unlocated_template(error).unwrap_or_default();
+        let (path, source) = self.source_of(&name);
+        let message = format!("模板错误：{}", describe(error, &error.kind().to_string()));
+        Error::Template(Box::new(Diagnostics::new(
+            &path,
+            &source,
+            vec![Diagnostic::error(message, None)],
+        )))
+    }
+
+    fn error_at(&self, name: &str, message: String, span: impl Fn(&str) -> Span) -> Error {
+        let (path, source) = self.source_of(name);
+        let diagnostic = Diagnostic::error(format!("模板错误：{message}"), Some(span(&source)));
+        Error::Template(Box::new(Diagnostics::new(&path, &source, vec![diagnostic])))
+    }
+
+    /// How a template is named in messages, and its text.
+    fn source_of(&self, name: &str) -> (String, String) {
+        if let Some((_, path, text)) = self.files.iter().find(|(custom, _, _)| custom == name) {
+            return (path.display().to_string(), text.clone());
+        }
+        let builtin = BUILTIN.iter().find(|(builtin, _)| *builtin == name);
+        match builtin {
+            Some((_, text)) => (format!("内置模板 {name}"), text.to_string()),
+            None => (name.to_string(), String::new()),
         }
     }
 }
 
-/// `path:line:column` → its parts; the path may itself hold colons.
-fn split_location(place: &str) -> Option<(&str, &str, &str)> {
-    let (rest, column) = place.rsplit_once(':')?;
-    let (file, line) = rest.rsplit_once(':')?;
-    let numeric = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
-    (numeric(line) && numeric(column)).then_some((file, line, column))
+/// The error's place in a template, when Tera knows it.
+fn located(error: &tera::Error) -> Option<&tera::ReportError> {
+    match error.kind() {
+        tera::ErrorKind::SyntaxError(report) | tera::ErrorKind::RenderingError(report) => {
+            Some(report)
+        }
+        _ => None,
+    }
 }
 
-/// Tera's message with its causes, which carry what a filter said.
-fn full_message(error: &tera::Error) -> String {
-    let mut message = error.to_string();
+fn report_span(source: &str, span: &tera::Span) -> Span {
+    let range = span.range.start.min(source.len())..span.range.end.min(source.len());
+    Span::from_bytes(source, range)
+}
+
+/// A report Tera printed: its message and `(template, line, column)`.
+struct Printed {
+    message: String,
+    place: (String, usize, usize),
+}
+
+/// The reports in a message of printed ones: `error: …` then ` --> t:l:c`.
+fn printed_reports(text: &str) -> Vec<Printed> {
+    text.split("\n\n")
+        .filter_map(|report| {
+            let mut lines = report.lines();
+            let message = lines.next()?.strip_prefix("error: ")?.to_string();
+            let place = lines.find_map(|l| l.trim().strip_prefix("--> "))?;
+            let (rest, column) = place.rsplit_once(':')?;
+            let (name, line) = rest.rsplit_once(':')?;
+            let place = (name.to_string(), line.parse().ok()?, column.parse().ok()?);
+            Some(Printed { message, place })
+        })
+        .collect()
+}
+
+/// The template an error without a place is about, when it names one.
+fn unlocated_template(error: &tera::Error) -> Option<String> {
+    match error.kind() {
+        tera::ErrorKind::MissingParent { current, .. } => Some(current.clone()),
+        tera::ErrorKind::CircularExtend { tpl, .. }
+        | tera::ErrorKind::CircularInclude { tpl, .. } => Some(tpl.clone()),
+        _ => None,
+    }
+}
+
+/// What went wrong, in Chinese, with Tera's own words (and those of the
+/// filter or function that failed) in brackets.
+fn describe(error: &tera::Error, english: &str) -> String {
+    let mut causes = Vec::new();
     let mut source = std::error::Error::source(error);
     while let Some(cause) = source {
-        message.push_str(&format!("\n{cause}"));
+        causes.push(cause.to_string());
         source = cause.source();
     }
-    message
+    let chinese = chinese_summary(english);
+    if english.chars().any(crate::genre::typography::is_ideograph) {
+        return format!("{chinese}：{english}");
+    }
+    match causes
+        .iter()
+        .find(|c| c.chars().any(crate::genre::typography::is_ideograph))
+    {
+        Some(ours) => format!("{chinese}：{ours}（{english}）"),
+        None if causes.is_empty() => format!("{chinese}（{english}）"),
+        None => format!("{chinese}（{english}: {}）", causes.join(": ")),
+    }
+}
+
+/// A Chinese summary of one of Tera's English messages.
+fn chinese_summary(english: &str) -> String {
+    let quoted = english
+        .split('`')
+        .nth(1)
+        .or_else(|| english.split('\'').nth(1))
+        .unwrap_or_default();
+    let known: [(&str, &str); 13] = [
+        ("Unknown filter", "没有这个过滤器"),
+        ("Unknown function", "没有这个函数"),
+        ("Unknown template", "找不到要引入的模板"),
+        ("Unknown component", "没有这个组件"),
+        ("Unknown tag", "没有这个模板标签"),
+        ("Variable", "模板里用的变量不存在"),
+        ("Field", "模板里用的字段不存在"),
+        (
+            "Tried to render a variable that is undefined",
+            "模板里用的变量不存在",
+        ),
+        ("Unexpected end of input", "模板在标签中间结束了"),
+        ("Unexpected", "模板语法错误"),
+        ("Block", "找不到模板块"),
+        ("Template", "模板继承出错"),
+        ("Missing keyword argument", "缺少参数"),
+    ];
+    let summary = known
+        .iter()
+        .find(|(prefix, _)| english.starts_with(prefix))
+        .map_or("模板无法生成报告", |(_, chinese)| chinese);
+    if quoted.is_empty() || summary.contains("语法") || summary.contains("结束") {
+        summary.to_string()
+    } else {
+        format!("{summary}“{quoted}”")
+    }
 }
 
 /// The `.md` files directly in `dir`: (name, path, text).

@@ -38,6 +38,7 @@ fn counties_sum_into_a_city_file_that_renders() {
     );
 }
 
+/// Two years in one merge is bad data, not bad usage: exit 1.
 #[test]
 fn files_of_different_years_are_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -56,7 +57,7 @@ fn files_of_different_years_are_refused() {
         .arg(write("b.yaml", 2024))
         .output()
         .unwrap();
-    assert_eq!(output.status.code(), Some(2));
+    assert_eq!(output.status.code(), Some(1));
     assert!(
         String::from_utf8(output.stderr)
             .unwrap()

@@ -113,9 +113,23 @@ fn a_template_error_names_the_file_line_and_column() {
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
     let path = dir.path().join("broken.md");
-    let expected = format!("模板错误：{} 第 3 行第 19 列：", path.display());
-    assert!(stderr.starts_with(&expected), "{stderr}");
-    assert!(stderr.contains("no_such_filter"), "{stderr}");
+    assert!(
+        stderr.starts_with(
+            "错误: 模板错误：没有这个过滤器“no_such_filter”（Unknown filter `no_such_filter`）\n"
+        ),
+        "{stderr}"
+    );
+    let place = format!(" --> {}:3:19\n", path.display());
+    assert!(stderr.contains(&place), "{stderr}");
+    assert!(
+        stderr.contains("                  ^^^^^^^^^^^^^^\n"),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.matches("no_such_filter").count(),
+        3,
+        "printed once: {stderr}"
+    );
 }
 
 #[test]
@@ -132,5 +146,9 @@ fn a_rendering_error_in_a_template_is_reported_not_panicked() {
         .unwrap();
     assert_eq!(output.status.code(), Some(1));
     let stderr = String::from_utf8(output.stderr).unwrap();
-    assert!(stderr.contains("bad.md 第 1 行"), "{stderr}");
+    assert!(
+        stderr.contains("模板里用的字段不存在“no_such_field”"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("bad.md:1:11"), "{stderr}");
 }
