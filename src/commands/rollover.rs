@@ -11,6 +11,7 @@ use crate::base::diagnostic::Diagnostics;
 use crate::base::error::Error;
 use crate::datafile::carried::mark;
 use crate::datafile::cite::{self, Cite};
+use crate::datafile::keys::{self, Key, Place};
 use crate::datafile::load;
 use crate::datafile::model::{Figure, Part, Point, Report, Section, Text};
 use crate::datafile::write::{self, Annotate};
@@ -305,7 +306,7 @@ impl Annotate for CarryNotes {
 /// it, the key with its value, and what follows up to the next key's
 /// comments (blank lines, commented-out keys), which is kept as it is.
 struct Block {
-    key: Option<&'static str>,
+    key: Option<Key>,
     comments: Range<usize>,
     body: Range<usize>,
     tail: Range<usize>,
@@ -353,7 +354,7 @@ fn blocks(source: &str, root: &yaml::Node) -> Vec<Block> {
                 }
             }
             Block {
-                key: load::top_level_key(&key.name),
+                key: keys::lookup(Place::Top, &key.name).map(|field| field.key),
                 comments: offset(first_lines[i])..offset(key_line),
                 body: offset(key_line)..offset(last + 1),
                 tail: offset(last + 1)..offset(next_first),
@@ -374,42 +375,34 @@ fn roll_block(
     let comments = &source[block.comments.clone()];
     let body = &source[block.body.clone()];
     match block.key {
-        Some("年度") => format!(
+        Some(Key::Year) => format!(
             "{comments}{}",
             body.replacen(&old.year.to_string(), &new.year.to_string(), 1)
         ),
-        Some("成文日期") => {
+        Some(Key::Date) => {
             format!("{comments}成文日期:    # 待填，如 {}-01-15\n", new.year + 1)
         }
-        Some("标题" | "印发通知" | "主送机关" | "署名") => {
+        Some(Key::Title | Key::Circular | Key::Recipient | Key::Signature) => {
             shift_years(&format!("{comments}{body}"), old.year)
         }
-        Some("开头" | "第一责任人" | "其他") => {
+        Some(Key::Opening | Key::Duties | Key::Other) => {
             let carried = texts_within(old, block.body.clone());
             if carried.is_empty() {
                 return format!("{comments}{body}");
             }
             format!("{comments}# {}\n{body}", mark(&carried, old.year, new.year))
         }
-        Some("荣誉") => format!("{comments}# 荣誉:\n#   - ……（{}年获得的表彰）\n", new.year),
-        Some(key @ ("工作" | "亮点" | "不足" | "打算")) => {
-            let written = write::section_block(new, role_of(key), notes);
+        Some(Key::Honours) => format!("{comments}# 荣誉:\n#   - ……（{}年获得的表彰）\n", new.year),
+        Some(key @ (Key::Work | Key::Highlights | Key::Shortcomings | Key::Plans)) => {
+            let role = key.role().unwrap_or(Role::Work);
+            let written = write::section_block(new, role, notes);
             format!("{comments}{}", content_of(&written))
         }
-        Some("数据") => {
+        Some(Key::Figures) => {
             let written = write::figures_block(new, notes);
             format!("{comments}{}", content_of(&written))
         }
         _ => format!("{comments}{body}"),
-    }
-}
-
-fn role_of(key: &str) -> Role {
-    match key {
-        "亮点" => Role::Highlights,
-        "不足" => Role::Shortcomings,
-        "打算" => Role::Plans,
-        _ => Role::Work,
     }
 }
 
@@ -444,10 +437,9 @@ fn figure_comments(source: &str, root: &yaml::Node) -> HashMap<String, String> {
     let Value::Map(entries) = &root.value else {
         return HashMap::new();
     };
-    let Some((_, figures)) = entries
-        .iter()
-        .find(|(key, _)| load::top_level_key(&key.name) == Some("数据"))
-    else {
+    let Some((_, figures)) = entries.iter().find(|(key, _)| {
+        keys::lookup(Place::Top, &key.name).is_some_and(|f| f.key == Key::Figures)
+    }) else {
         return HashMap::new();
     };
     let Value::Map(figures) = &figures.value else {

@@ -4,6 +4,7 @@
 
 pub mod carried;
 pub mod cite;
+pub mod keys;
 pub mod load;
 pub mod model;
 pub mod write;

@@ -191,7 +191,7 @@ fn init_writes_a_starter_that_checks_and_renders() {
             .assert()
             .success();
         let starter = std::fs::read_to_string(&file).unwrap();
-        assert!(starter.contains("# 单位：名称写全称"), "{starter}");
+        assert!(starter.contains("# 单位：必填。名称写全称"), "{starter}");
         zongjie().arg("check").arg(&file).assert().success();
         let text = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&file));
         assert!(text.contains("一、2026年"), "{text}");
@@ -209,4 +209,16 @@ fn init_writes_a_starter_that_checks_and_renders() {
 fn init_starter_text_is_stable() {
     let starter = stdout_of(zongjie().args(["init", "--bureau", "青山县司法局", "--year", "2026"]));
     insta::assert_snapshot!(starter);
+}
+
+/// Text that looks like a number to YAML is printed as the clerk wrote it.
+#[test]
+fn attachment_names_that_look_like_numbers_render_as_written() {
+    let text = render_text(&format!("{HEAD}开头: 内容。\n附件: [3.10, 1e3, 0x10]\n"));
+    let names: Vec<&str> = text
+        .lines()
+        .skip_while(|line| !line.contains("附件："))
+        .map(|line| line.trim_start_matches(['　', '附', '件', '：']))
+        .collect();
+    assert_eq!(names, ["1.3.10", "2.1e3", "3.0x10"], "{text}");
 }

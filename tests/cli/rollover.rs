@@ -241,3 +241,21 @@ fn diff_shows_both_years_and_the_change() {
         "{csv}"
     );
 }
+
+/// A part heading that YAML would read as a hexadecimal number survives
+/// rollover as written, and renders so next year.
+#[test]
+fn a_heading_that_looks_like_a_number_survives_rollover() {
+    let (_input_dir, input) = scratch_file(
+        "data.yaml",
+        &format!(
+            "{HEAD}工作:\n  部分:\n    - 标题: \"0x1F\"\n      正文: 内容。\n    - 标题: 3.10\n      正文: 内容。\n"
+        ),
+    );
+    let (_dir, next, text) = rolled(&input);
+    assert!(text.contains("标题: \"0x1F\""), "{text}");
+    assert!(text.contains("标题: \"3.10\""), "{text}");
+    let rendered = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&next));
+    assert!(rendered.contains("（一）0x1F"), "{rendered}");
+    assert!(rendered.contains("（二）3.10"), "{rendered}");
+}
