@@ -134,6 +134,13 @@ pub struct Field {
     /// What it holds, in Chinese: the comment the writer puts above it.
     pub help: &'static str,
     /// What it holds, in English, for README.
+    #[cfg_attr(
+        not(test),
+        expect(
+            dead_code,
+            reason = "only README's table, made by a test, shows it yet"
+        )
+    )]
     pub help_english: &'static str,
     /// A value, for the starter file and the hint of a missing key.
     pub example: &'static str,
@@ -586,7 +593,8 @@ pub fn fields(place: Place) -> Vec<Field> {
 }
 
 /// Every place, for README and the tests.
-pub const PLACES: [Place; 9] = [
+#[cfg(test)]
+const PLACES: [Place; 9] = [
     Place::Top,
     Place::Bureau,
     Place::Circular,

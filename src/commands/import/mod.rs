@@ -58,8 +58,6 @@ pub struct Imported {
     pub data_file: String,
     /// Warnings, in Chinese: each paragraph kept in `其他`, by its place.
     pub warnings: Vec<String>,
-    /// The format the input was read as.
-    pub format: ReportFormat,
 }
 
 /// Imports the report in `bytes`, read from `path`.
@@ -94,7 +92,6 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
     Ok(Imported {
         data_file: write::data_file(&built.report, &notes),
         warnings,
-        format,
     })
 }
 
