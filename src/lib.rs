@@ -48,11 +48,12 @@ pub use datafile::write::plain_data_file as write_data_file;
 pub use docx::{DocxError, Reference as DocxReference, read as read_docx, reference_docx};
 pub use genre::dates::default_year;
 pub use genre::kinds::{Kind, Level, Role};
-pub use genre::quantity::Quantity;
+pub use genre::quantity::{Magnitude, Quantity, Rounded};
 pub use input::markdown::{Block, Run, to_text as plain_text};
 pub use output::files::{Destination, write as write_output};
 pub use output::render::{OutputFormat, RenderOptions, render};
 pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
+pub use rust_decimal::Decimal;
 
 /// A .docx of `blocks` in our own layout: the styles, page setup and
 /// footers of GB/T 9704.

@@ -8,7 +8,6 @@ pub mod prose;
 use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::datafile::cite::{self, CiteError, Resolver};
 use crate::genre::dates::YEARS;
-use crate::genre::quantity;
 
 use crate::datafile::load;
 use crate::datafile::model::{Figure, Report, Text};
@@ -144,9 +143,9 @@ fn check_part_of(report: &Report, part: &Figure, whole_name: &Text, found: &mut 
             format!(
                 "数据“{}”（{}）大于它所属的“{}”（{}）",
                 part.name,
-                quantity::format_quantity(&p, &part.unit),
+                p.with_unit(&part.unit),
                 whole.name,
-                quantity::format_quantity(&w, &whole.unit)
+                w.with_unit(&whole.unit)
             ),
             part.value_span.clone().or_else(|| part.span.clone()),
         ));

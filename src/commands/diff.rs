@@ -1,6 +1,8 @@
 //! `diff`: every figure of two years side by side with the change, for the
 //! clerk to check the numbers before writing; as a Markdown table or CSV.
 
+use rust_decimal::Decimal;
+
 use crate::base::error::Error;
 use crate::datafile::load;
 use crate::datafile::model::Figure;
@@ -91,7 +93,7 @@ fn row(old: Option<&Figure>, new: Option<&Figure>) -> Row {
     let old_value = old.and_then(|f| f.value);
     let stated_last_year = new.and_then(|f| f.last_year);
     let mismatched_last_year = match (old_value, stated_last_year) {
-        (Some(o), Some(s)) if (o.value() - s.value()).abs() > 1e-9 => Some(s),
+        (Some(o), Some(s)) if o.value() != s.value() => Some(s),
         _ => None,
     };
     Row {
@@ -134,31 +136,16 @@ fn write(old_year: i32, new_year: i32, rows: &[Row], format: DiffFormat) -> Stri
 
 fn cells(row: &Row, old_year: i32) -> [String; 7] {
     let value = |q: &Option<Quantity>, missing: &str| {
-        q.map_or_else(
-            || missing.to_string(),
-            |q| quantity::format_quantity(&q, ""),
-        )
+        q.map_or_else(|| missing.to_string(), |q| q.with_unit(""))
     };
     let (change, year_over_year) = match (row.old, row.new) {
-        (Some(old), Some(new)) => {
-            let difference = new.value() - old.value();
-            let sign = if difference > 0.0 { "+" } else { "" };
-            let percent = (old.value() != 0.0).then(|| {
-                let ratio = difference / old.value() * 100.0;
-                let sign = if ratio > 0.0 { "+" } else { "" };
-                format!("{sign}{ratio:.1}%")
-            });
-            (
-                format!("{sign}{}", quantity::format_number(difference)),
-                percent.unwrap_or_default(),
-            )
-        }
+        (Some(old), Some(new)) => changes(&old, &new),
         _ => (String::new(), String::new()),
     };
     let note = match (&row.mismatched_last_year, row.presence) {
         (Some(stated), _) => format!(
             "“上年”写的是{}，与{old_year}年文件不一致",
-            quantity::format_quantity(stated, &row.unit)
+            stated.with_unit(&row.unit)
         ),
         (None, Presence::NewOnly) => "新增".to_string(),
         (None, Presence::OldOnly) => "今年无此项".to_string(),
@@ -173,6 +160,27 @@ fn cells(row: &Row, old_year: i32) -> [String; 7] {
         year_over_year,
         note,
     ]
+}
+
+/// The change from `old` to `new` in the smaller of their magnitudes
+/// (+212.2万), and as a percentage of `old` to one decimal (+2.7%).
+fn changes(old: &Quantity, new: &Quantity) -> (String, String) {
+    let difference = new.minus(old);
+    let sign = if difference.number > Decimal::ZERO {
+        "+"
+    } else {
+        ""
+    };
+    let percent = (!old.value().is_zero()).then(|| {
+        let ratio =
+            quantity::rounded_to(difference.value() * Decimal::ONE_HUNDRED / old.value(), 1);
+        let sign = if ratio > Decimal::ZERO { "+" } else { "" };
+        format!("{sign}{ratio}%")
+    });
+    (
+        format!("{sign}{}", difference.with_unit("")),
+        percent.unwrap_or_default(),
+    )
 }
 
 fn markdown(header: &[String; 7], body: &[[String; 7]]) -> String {
@@ -235,7 +243,7 @@ mod tests {
         let rows = vec![Row {
             name: "受理,合计".into(),
             unit: "件".into(),
-            old: Some(Quantity::exact(1.0)),
+            old: Some(Quantity::exact(Decimal::ONE)),
             new: None,
             mismatched_last_year: None,
             presence: Presence::OldOnly,

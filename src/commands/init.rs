@@ -7,7 +7,7 @@ use crate::datafile::model::{
 };
 use crate::datafile::write::{self, NoNotes};
 use crate::genre::kinds::{Kind, Level, Role};
-use crate::genre::quantity::Quantity;
+use crate::genre::quantity::{Magnitude, Quantity};
 
 /// What the starter file is for.
 #[derive(Debug, Clone)]
@@ -66,11 +66,12 @@ fn section(role: Role, intro: &str, parts: Vec<Part>) -> Section {
     }
 }
 
-fn figure(name: &str, value: f64, unit: &str, part_of: Option<&str>) -> Figure {
+fn figure(name: &str, value: i64, unit: &str, part_of: Option<&str>) -> Figure {
     Figure {
         name: name.to_string(),
-        value: Some(Quantity::exact(value)),
+        value: Some(Quantity::exact(value.into())),
         unit: unit.to_string(),
+        magnitude: Magnitude::One,
         target: None,
         last_year: None,
         part_of: part_of.map(text),
@@ -109,8 +110,8 @@ fn starter_report(starter: &Starter) -> Report {
         sections,
         attachments: Vec::new(),
         figures: vec![
-            figure("法律援助受理", 100.0, "件", None),
-            figure("法律援助办结", 90.0, "件", Some("法律援助受理")),
+            figure("法律援助受理", 100, "件", None),
+            figure("法律援助办结", 90, "件", Some("法律援助受理")),
         ],
     }
 }

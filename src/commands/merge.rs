@@ -9,7 +9,6 @@ use crate::base::error::Error;
 use crate::datafile::load;
 use crate::datafile::model::{Figure, Report, Text};
 use crate::datafile::write::{self, Annotate};
-use crate::genre::quantity;
 use crate::genre::quantity::Quantity;
 
 /// One input: its path and text.
@@ -83,10 +82,9 @@ fn summed_figures(
     let mut sources: Sources = HashMap::new();
     for (input, report) in inputs.iter().zip(reports) {
         for figure in &report.figures {
-            let written = figure.value.map_or_else(
-                || "待填".to_string(),
-                |q| quantity::format_quantity(&q, &figure.unit),
-            );
+            let written = figure
+                .value
+                .map_or_else(|| "待填".to_string(), |q| q.with_unit(&figure.unit));
             sources
                 .entry(figure.name.clone())
                 .or_default()
@@ -104,6 +102,7 @@ fn summed_figures(
                     )));
                 }
                 Some(total) => {
+                    total.magnitude = total.magnitude.min(figure.magnitude);
                     total.value = add(total.value, figure.value);
                     total.target = add(total.target, figure.target);
                     total.last_year = add(total.last_year, figure.last_year);
@@ -114,20 +113,9 @@ fn summed_figures(
     Ok((figures, sources))
 }
 
-/// The sum of two values; unknown when either is. Rounded figures (余)
-/// make a rounded sum, kept in 万 when either was.
+/// The sum of two values, by the quantity rules; unknown when either is.
 fn add(a: Option<Quantity>, b: Option<Quantity>) -> Option<Quantity> {
-    let (a, b) = (a?, b?);
-    let total = a.value() + b.value();
-    if !(a.approximate || b.approximate) {
-        return Some(Quantity::exact(total));
-    }
-    let scale = a.scale.max(b.scale);
-    Some(Quantity {
-        mantissa: (total / scale * 10.0).floor() / 10.0,
-        scale,
-        approximate: true,
-    })
+    Some(a?.plus(&b?))
 }
 
 /// Notes each summed figure with what it is the sum of.
@@ -178,15 +166,13 @@ mod tests {
         assert_eq!(report.bureau.scope, "全市");
         let value = |name| {
             let f = report.figure(name).unwrap();
-            quantity::format_quantity(&f.value.unwrap(), &f.unit)
+            f.formatted_value().unwrap()
         };
         assert_eq!(value("受理"), "200件");
-        assert_eq!(value("咨询"), "1.5万余人次");
+        assert_eq!(value("咨询"), "15000余人次");
         assert_eq!(value("调解"), "40件");
-        assert_eq!(
-            report.figure("受理").unwrap().last_year.unwrap().value(),
-            190.0
-        );
+        let last_year = report.figure("受理").unwrap().last_year.unwrap();
+        assert_eq!(last_year.with_unit("件"), "190件");
         assert!(
             merged
                 .data_file

@@ -5,11 +5,12 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::base::suggest;
 use crate::datafile::model::{Figure, Report};
 use crate::genre::numbering;
-use crate::genre::quantity::{
-    format_change, format_number, format_percent, format_quantity, format_year_over_year,
-};
+use rust_decimal::Decimal;
+
+use crate::genre::quantity::{format_change, format_percent, format_year_over_year};
 
 /// Names prose may cite besides figures: `{年度}`, `{单位}`…
 pub const BUILTIN_NAMES: &[&str] = &[
@@ -272,19 +273,14 @@ impl<'r> Resolver<'r> {
             })
     }
 
+    /// The figure whose name is nearest to a mistyped one, by edit
+    /// distance, whatever the order of the figures.
     fn similar_name(&self, name: &str) -> Option<String> {
-        let shares_chars = |candidate: &str| {
-            let common = name.chars().filter(|c| candidate.contains(*c)).count();
-            common * 2 >= name.chars().count().max(candidate.chars().count())
-        };
-        self.report
-            .figures
-            .iter()
-            .find(|f| shares_chars(&f.name))
-            .map(|f| f.name.clone())
+        let names = self.report.figures.iter().map(|f| f.name.as_str());
+        suggest::closest(name, names).map(str::to_string)
     }
 
-    fn value_of(&self, figure: &Figure) -> Result<f64, CiteError> {
+    fn value_of(&self, figure: &Figure) -> Result<Decimal, CiteError> {
         figure
             .value
             .map(|q| q.value())
@@ -306,8 +302,8 @@ impl<'r> Resolver<'r> {
             .value
             .ok_or_else(|| CiteError::Unfilled(figure.name.clone()));
         match attribute {
-            "值" => Ok(format_quantity(&value?, &figure.unit)),
-            "数" => Ok(format_number(value?.value())),
+            "值" => Ok(value?.with_unit(&figure.unit)),
+            "数" => Ok(value?.with_unit("")),
             "比率" | "占比" => {
                 let whole_name = figure.part_of.as_ref().ok_or_else(|| missing("“属于”"))?;
                 let whole = self.figure(&whole_name.value)?;
@@ -317,14 +313,14 @@ impl<'r> Resolver<'r> {
                 let target = figure.target.ok_or_else(|| missing("“目标”"))?;
                 ratio(value?.value(), target.value(), &figure.name)
             }
-            "目标" => Ok(format_quantity(
-                &figure.target.ok_or_else(|| missing("“目标”"))?,
-                &figure.unit,
-            )),
-            "上年" => Ok(format_quantity(
-                &figure.last_year.ok_or_else(|| missing("“上年”"))?,
-                &figure.unit,
-            )),
+            "目标" => Ok(figure
+                .target
+                .ok_or_else(|| missing("“目标”"))?
+                .with_unit(&figure.unit)),
+            "上年" => Ok(figure
+                .last_year
+                .ok_or_else(|| missing("“上年”"))?
+                .with_unit(&figure.unit)),
             "同比" => {
                 let last = figure.last_year.ok_or_else(|| missing("“上年”"))?;
                 format_year_over_year(value?.value(), last.value())
@@ -332,17 +328,14 @@ impl<'r> Resolver<'r> {
             }
             _ => {
                 let last = figure.last_year.ok_or_else(|| missing("“上年”"))?;
-                Ok(format_change(value?.value(), last.value(), &figure.unit))
+                Ok(format_change(&value?, &last, &figure.unit))
             }
         }
     }
 }
 
-fn ratio(part: f64, whole: f64, whole_name: &str) -> Result<String, CiteError> {
-    if whole == 0.0 {
-        return Err(CiteError::ZeroWhole(whole_name.to_string()));
-    }
-    Ok(format_percent(part / whole))
+fn ratio(part: Decimal, whole: Decimal, whole_name: &str) -> Result<String, CiteError> {
+    format_percent(part, whole).ok_or_else(|| CiteError::ZeroWhole(whole_name.to_string()))
 }
 
 fn unescape_braces(text: &str) -> Cow<'_, str> {

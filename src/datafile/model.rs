@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 
 use crate::base::diagnostic::Span;
 use crate::genre::kinds::{Kind, Level, Role};
-use crate::genre::quantity::Quantity;
+use crate::genre::quantity::{Magnitude, Quantity};
 
 /// A piece of prose from the data file, with where it was written.
 #[derive(Debug, Clone, PartialEq)]
@@ -127,8 +127,11 @@ pub struct Figure {
     pub name: String,
     /// 值: this year's value; `None` until the clerk fills it in.
     pub value: Option<Quantity>,
-    /// 单位: 件, 人次, 万元, %…
+    /// 单位, without its magnitude: 件, 人次, 元 (for 万元), %…
     pub unit: String,
+    /// The magnitude a value written as a bare number is in: 万 for a
+    /// figure in 万元, as its 单位 or its value says.
+    pub magnitude: Magnitude,
     /// 目标: the year's target, for completion rates.
     pub target: Option<Quantity>,
     /// 上年: last year's value, for year-over-year change.
@@ -142,6 +145,11 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// The unit as the data file writes it, with the magnitude: 万元.
+    pub fn unit_with_magnitude(&self) -> String {
+        format!("{}{}", self.magnitude.symbol(), self.unit)
+    }
+
     /// This year's value as the report writes it (1.2万余人次), if filled in.
     pub fn formatted_value(&self) -> Option<String> {
         self.value.map(|value| value.with_unit(&self.unit))

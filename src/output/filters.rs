@@ -20,14 +20,14 @@
 
 use std::sync::Arc;
 
+use rust_decimal::Decimal;
 use tera::{Kwargs, State, Tera, TeraResult};
 
 use crate::datafile::cite::Resolver;
 use crate::datafile::model::Report;
 use crate::genre::dates::{self, parse_date};
 use crate::genre::numbering;
-use crate::genre::quantity;
-use crate::genre::quantity::Quantity;
+use crate::genre::quantity::{self, Magnitude, Quantity, Rounded, decimal_of};
 use crate::genre::typography;
 
 /// Registers every genre filter on `tera`.
@@ -50,11 +50,11 @@ pub fn register_filters(tera: &mut Tera) {
         typography::as_heading(text)
     });
     tera.register_filter("wan", |value: f64, _: Kwargs, _: &State| {
-        quantity::format_wan(value)
+        quantity::format_wan(decimal_of(value))
     });
     tera.register_filter("figure", figure);
     tera.register_filter("percent", |ratio: f64, _: Kwargs, _: &State| {
-        quantity::format_percent(ratio)
+        quantity::format_percent(decimal_of(ratio), Decimal::ONE).unwrap_or_default()
     });
     tera.register_filter("yoy", year_over_year);
     tera.register_filter("document_date", document_date);
@@ -85,27 +85,36 @@ fn numbering(n: u64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     Ok(numbering::heading_number(n, level))
 }
 
+/// A full value as reports write it: in 万 or 亿 when rounded (12000
+/// approx → 1.2万余), as it is otherwise.
 fn figure(value: f64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let unit: String = kwargs.get("unit")?.unwrap_or_default();
     let approximate: bool = kwargs.get("approx")?.unwrap_or(false);
-    let scale = if approximate && value >= 1e8 {
-        1e8
-    } else if approximate && value >= 1e4 {
-        1e4
+    let value = decimal_of(value);
+    let magnitude = if !approximate {
+        Magnitude::One
+    } else if value >= Decimal::from(100_000_000) {
+        Magnitude::Yi
+    } else if value >= Decimal::from(10_000) {
+        Magnitude::Wan
     } else {
-        1.0
+        Magnitude::One
     };
+    let exact = Quantity::exact(value).in_magnitude(magnitude);
     let quantity = Quantity {
-        mantissa: value / scale,
-        scale,
-        approximate,
+        number: exact.number.round_dp(2).normalize(),
+        rounded: approximate.then_some(Rounded {
+            marker: '余',
+            before_magnitude: false,
+        }),
+        ..exact
     };
-    Ok(quantity::format_quantity(&quantity, &unit))
+    Ok(quantity.with_unit(&unit))
 }
 
 fn year_over_year(value: f64, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let last: f64 = kwargs.must_get("last")?;
-    quantity::format_year_over_year(value, last)
+    quantity::format_year_over_year(decimal_of(value), decimal_of(last))
         .ok_or_else(|| tera::Error::message("yoy 的 last（上年值）为 0，无法计算同比"))
 }
 

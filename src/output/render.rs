@@ -16,7 +16,6 @@ use crate::docx;
 use crate::genre::kinds::Role;
 use crate::genre::kinds::standard_plans_intro;
 use crate::genre::numbering;
-use crate::genre::quantity;
 use crate::genre::rules;
 use crate::genre::typography;
 use crate::input::markdown;
@@ -421,13 +420,11 @@ fn append_to_last(paragraphs: &mut Vec<String>, text: String) {
 fn figure_context(figure: &crate::datafile::model::Figure) -> FigureContext {
     FigureContext {
         name: figure.name.clone(),
-        value: figure.value.map(|q| q.value()),
+        value: figure.value.map(|q| q.to_f64()),
         unit: figure.unit.clone(),
-        display: figure
-            .value
-            .map(|q| quantity::format_quantity(&q, &figure.unit)),
-        target: figure.target.map(|q| q.value()),
-        last_year: figure.last_year.map(|q| q.value()),
+        display: figure.formatted_value(),
+        target: figure.target.map(|q| q.to_f64()),
+        last_year: figure.last_year.map(|q| q.to_f64()),
     }
 }
 

@@ -4,7 +4,7 @@
 //! stale text is warned about; the input file is never touched.
 
 use crate::common::{HEAD, examples, scratch_file, stdout_of, zongjie};
-use zongjie::Quantity;
+use zongjie::{Decimal, Quantity};
 
 /// Next year's file from `path`, written beside a copy of the input.
 fn rolled(path: &std::path::Path) -> (tempfile::TempDir, std::path::PathBuf, String) {
@@ -48,7 +48,7 @@ fn fill_in(rolled: &str) -> String {
             .find_map(|l| l.trim().strip_prefix("上年: "))
             .expect("a rolled figure keeps last year's value");
         let (mut quantity, _) = Quantity::parse(last_year.trim_matches('"')).unwrap();
-        quantity.mantissa = (quantity.mantissa * 11.0).round() / 10.0;
+        quantity.number = (quantity.number * Decimal::new(11, 1)).round_dp(1);
         out.push(format!("{indent}值: \"{}\"", quantity.with_unit("")));
     }
     out.join("\n") + "\n"
@@ -132,8 +132,11 @@ fn plans_become_work_stubs_and_shortcomings_a_checklist() {
     assert_eq!(report.date, None);
     let consulted = report.figure("援助受理").unwrap();
     assert_eq!(
-        (consulted.value, consulted.last_year.map(|q| q.value())),
-        (None, Some(815.0))
+        (
+            consulted.value,
+            consulted.last_year.map(|q| q.with_unit(""))
+        ),
+        (None, Some("815".to_string()))
     );
 }
 

@@ -5,7 +5,8 @@
 
 use proptest::prelude::*;
 use zongjie::{
-    Bureau, Figure, Kind, Layout, Level, Part, Point, Quantity, Report, Role, Section, Text,
+    Bureau, Decimal, Figure, Kind, Layout, Level, Magnitude, Part, Point, Quantity, Report, Role,
+    Section, Text,
 };
 
 /// Text with the characters that trouble YAML and the rules: colons,
@@ -90,15 +91,14 @@ fn figures() -> impl Strategy<Value = Vec<Figure>> {
             .map(|(i, (value, rounded, unit))| Figure {
                 name: format!("数据{i}"),
                 value: Some(if rounded {
-                    Quantity {
-                        mantissa: f64::from(value) / 10.0,
-                        scale: 1e4,
-                        approximate: true,
-                    }
+                    Quantity::parse(&format!("{}万余", Decimal::new(value.into(), 1)))
+                        .unwrap()
+                        .0
                 } else {
-                    Quantity::exact(f64::from(value))
+                    Quantity::exact(value.into())
                 }),
                 unit: unit.to_string(),
+                magnitude: Magnitude::One,
                 target: None,
                 last_year: None,
                 part_of: None,

@@ -8,8 +8,7 @@ use std::collections::HashSet;
 
 use crate::datafile::cite::name_problem;
 use crate::datafile::model::{Figure, Part, Report, Text};
-use crate::genre::quantity::Quantity;
-use crate::genre::quantity::{UNITS, format_quantity, parse_quantity};
+use crate::genre::quantity::{Count, counts};
 use crate::genre::typography::is_ideograph;
 
 /// Units that count things named right after them (7个集体, 33家单位).
@@ -104,31 +103,24 @@ impl Namer {
     }
 }
 
-/// A count found in prose.
-struct Count {
-    start: usize,
-    end: usize,
-    quantity: Quantity,
-    unit: String,
-}
-
 fn cite_counts(text: &str, namer: &mut Namer, figures: &mut Vec<Figure>) -> String {
     let escaped = text.replace('{', "{{").replace('}', "}}");
     let mut out = String::with_capacity(escaped.len() + 32);
     let mut last = 0;
     namer.last_object.clear();
     for count in counts(&escaped) {
-        if escaped[last..count.start].contains('。') {
+        if escaped[last..count.range.start].contains('。') {
             namer.last_object.clear();
         }
         let proposed = name_for(&escaped, &count, &mut namer.last_object);
         let name = namer.unique(proposed);
-        out.push_str(&escaped[last..count.start]);
+        out.push_str(&escaped[last..count.range.start]);
         out.push_str(&format!("{{{name}}}"));
-        last = count.end;
+        last = count.range.end;
         figures.push(Figure {
             name,
             value: Some(count.quantity),
+            magnitude: count.quantity.magnitude,
             unit: count.unit,
             target: None,
             last_year: None,
@@ -141,65 +133,13 @@ fn cite_counts(text: &str, namer: &mut Namer, figures: &mut Vec<Figure>) -> Stri
     out
 }
 
-/// Counts with units, where writing them back gives the same text; years,
-/// dates, ordinals (第3次) and numbers in formulas (7*24小时) are left alone.
-fn counts(text: &str) -> Vec<Count> {
-    let mut found = Vec::new();
-    let mut at = 0;
-    while let Some(offset) = text[at..].find(|c: char| c.is_ascii_digit()) {
-        let start = at + offset;
-        let digits_end = text[start..]
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .map_or(text.len(), |i| start + i);
-        at = digits_end;
-        let before = text[..start].chars().last();
-        if before
-            .is_some_and(|c| c == '第' || c.is_ascii_alphanumeric() || "*+×-—～~/.".contains(c))
-        {
-            continue;
-        }
-        if let Some(count) = count_at(text, start, digits_end) {
-            at = count.end;
-            found.push(count);
-        }
-    }
-    found
-}
-
-fn count_at(text: &str, start: usize, digits_end: usize) -> Option<Count> {
-    let rest = &text[digits_end..];
-    let mut suffix_len = 0;
-    for marker in ["万", "亿"] {
-        if rest[suffix_len..].starts_with(marker) {
-            suffix_len += marker.len();
-        }
-    }
-    for marker in ["余", "多"] {
-        if rest[suffix_len..].starts_with(marker) {
-            suffix_len += marker.len();
-        }
-    }
-    let unit = UNITS
-        .iter()
-        .chain(&["%"])
-        .find(|u| rest[suffix_len..].starts_with(**u))?;
-    let end = digits_end + suffix_len + unit.len();
-    let written = &text[start..end];
-    let (quantity, parsed_unit) = parse_quantity(written).ok()?;
-    (format_quantity(&quantity, &parsed_unit) == written).then_some(Count {
-        start,
-        end,
-        quantity,
-        unit: parsed_unit,
-    })
-}
-
 /// A name for a count from the words around it.
 fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
-    let mut clause = clause_before(text, count.start);
+    let mut clause = clause_before(text, count.range.start);
     if !clause.is_empty() && says_nothing(&clause) {
         // 做好判前调查，累计238人次: the count is of what the clause before says.
-        let earlier = previous_clause_end(text, count.start).map(|end| clause_before(text, end));
+        let earlier =
+            previous_clause_end(text, count.range.start).map(|end| clause_before(text, end));
         clause = earlier.filter(|c| !c.is_empty()).unwrap_or(clause);
     }
     let clause = clause
@@ -208,7 +148,7 @@ fn name_for(text: &str, count: &Count, last_object: &mut String) -> String {
     if count.unit == "%" {
         return shorten(clause);
     }
-    let after = words_after(&text[count.end..]);
+    let after = words_after(&text[count.range.end..]);
     if CLASSIFIERS.contains(&count.unit.as_str()) && !after.is_empty() {
         return format!("{}数", shorten(&after));
     }
@@ -307,7 +247,7 @@ mod tests {
         let out = cite_counts(text, &mut namer, &mut figures);
         let found = figures
             .iter()
-            .map(|f| (f.name.clone(), format_quantity(&f.value.unwrap(), &f.unit)))
+            .map(|f| (f.name.clone(), f.formatted_value().unwrap()))
             .collect();
         (out, found)
     }

@@ -5,7 +5,7 @@ use super::{Entries, Loader};
 use crate::datafile::cite;
 use crate::datafile::keys::{Key, Place};
 use crate::datafile::model::Figure;
-use crate::genre::quantity::{self, Quantity};
+use crate::genre::quantity::{Magnitude, Quantity};
 use crate::input::yaml::{EntryKey, Node, Value};
 
 impl Loader<'_> {
@@ -25,6 +25,7 @@ impl Loader<'_> {
             name: key.name.trim().to_string(),
             value: None,
             unit: String::new(),
+            magnitude: Magnitude::One,
             target: None,
             last_year: None,
             part_of: None,
@@ -44,86 +45,128 @@ impl Loader<'_> {
             value if value.is_null() => {}
             _ => {
                 figure.value_span = Some(node.span.clone());
-                let (quantity, unit) = self.quantity(node, &what)?;
-                figure.value = Some(quantity);
-                figure.unit = unit;
+                let written = self.written(node, &what)?;
+                figure.magnitude = written.quantity.magnitude;
+                figure.unit = written.unit;
+                figure.value = Some(written.quantity);
             }
         }
         Some(figure)
     }
 
-    /// A figure written out key by key: 值, 单位, 目标, 上年, 属于.
+    /// A figure written out key by key: 值, 单位, 目标, 上年, 属于. A value
+    /// written as a bare number is in the magnitude of 单位 (`单位: 万元`
+    /// makes `值: 8100` 8100万元); one written with its own magnitude or
+    /// unit keeps it.
     fn figure_fields(&mut self, figure: &mut Figure, fields: &Entries, what: &str) {
-        let unit = self
+        let declared = self
             .optional_text(fields, Key::Unit, &format!("{what}.单位"))
             .map(|t| t.value);
-        match fields.get(Key::Value) {
-            Some(value) => {
-                figure.value_span = Some(value.span.clone());
-                if let Some((quantity, written_unit)) = self.quantity(value, &format!("{what}.值"))
-                {
-                    figure.value = Some(quantity);
-                    figure.unit = self.reconcile_unit(unit.as_deref(), written_unit, value, what);
-                }
+        let (declared_magnitude, declared_unit) = match &declared {
+            Some(unit) => {
+                let (magnitude, unit) = Magnitude::split_unit(unit);
+                (Some(magnitude), Some(unit.to_string()))
             }
-            None => figure.unit = unit.unwrap_or_default(),
+            None => (None, None),
+        };
+        let value = fields
+            .get(Key::Value)
+            .and_then(|node| Some((node, self.written(node, &format!("{what}.值"))?)));
+        figure.unit = declared_unit.clone().unwrap_or_default();
+        figure.magnitude = declared_magnitude.unwrap_or_default();
+        if let Some((node, written)) = value {
+            figure.value_span = Some(node.span.clone());
+            if declared_magnitude.is_none_or(|m| m == Magnitude::One) && !written.is_bare() {
+                figure.magnitude = written.quantity.magnitude;
+            }
+            if declared_unit.is_none() {
+                figure.unit = written.unit.clone();
+            }
+            figure.value = Some(self.in_figure(figure, written, node, what, "值"));
         }
-        figure.target = self.companion_value(fields, Key::Target, &figure.unit, what);
-        figure.last_year = self.companion_value(fields, Key::LastYear, &figure.unit, what);
+        figure.target = self.companion_value(fields, Key::Target, figure, what);
+        figure.last_year = self.companion_value(fields, Key::LastYear, figure, what);
         figure.part_of = self.optional_text(fields, Key::PartOf, &format!("{what}.属于"));
     }
 
-    /// A target or last year's value, which must share the figure's unit.
+    /// A target or last year's value, in the figure's unit.
     fn companion_value(
         &mut self,
         fields: &Entries,
         key: Key,
-        unit: &str,
+        figure: &Figure,
         what: &str,
     ) -> Option<Quantity> {
         let node = fields.get(key)?;
         let name = crate::datafile::keys::name(Place::Figure, key);
-        let (quantity, written_unit) = self.quantity(node, &format!("{what}.{name}"))?;
-        if !written_unit.is_empty() && written_unit != unit {
-            self.error(
-                format!("“{what}.{name}”的单位“{written_unit}”与“值”的单位“{unit}”不一致"),
-                &node.span,
-            );
-        }
-        Some(quantity)
+        let written = self.written(node, &format!("{what}.{name}"))?;
+        Some(self.in_figure(figure, written, node, what, name))
     }
 
-    fn reconcile_unit(
+    /// A value of the figure: a bare number takes the figure's magnitude;
+    /// a unit other than the figure's is an error.
+    fn in_figure(
         &mut self,
-        declared: Option<&str>,
-        written: String,
+        figure: &Figure,
+        written: Written,
         node: &Node,
         what: &str,
-    ) -> String {
-        match declared {
-            Some(declared) if !written.is_empty() && written != declared => {
-                self.error(
-                    format!("“{what}”的值带单位“{written}”，与“单位: {declared}”不一致"),
-                    &node.span,
-                );
-                declared.to_string()
-            }
-            Some(declared) => declared.to_string(),
-            None => written,
+        key: &str,
+    ) -> Quantity {
+        if !written.unit.is_empty() && written.unit != figure.unit {
+            let unit = figure.unit_with_magnitude();
+            let message = if key == "值" {
+                format!(
+                    "“{what}”的值带单位“{}”，与“单位: {unit}”不一致",
+                    written.unit
+                )
+            } else {
+                format!(
+                    "“{what}.{key}”的单位“{}”与“值”的单位“{unit}”不一致",
+                    written.unit
+                )
+            };
+            self.error(message, &node.span);
         }
+        let mut quantity = written.quantity;
+        if written.is_bare() {
+            quantity.magnitude = figure.magnitude;
+        }
+        quantity
     }
 
-    fn quantity(&mut self, node: &Node, what: &str) -> Option<(Quantity, String)> {
+    /// A value as written, with its unit (without magnitude) and whether a
+    /// magnitude was written.
+    fn written(&mut self, node: &Node, what: &str) -> Option<Written> {
         let Value::Scalar(scalar) = &node.value else {
             self.wrong_type(node, what, "数值（如 1899件、1.2万余人次）");
             return None;
         };
-        match quantity::parse_quantity(&scalar.text) {
-            Ok(value) => Some(value),
+        match Quantity::parse(&scalar.text) {
+            Ok((quantity, unit)) => Some(Written {
+                quantity,
+                unit,
+                text: scalar.text.clone(),
+            }),
             Err(problem) => {
                 self.error(format!("“{what}”{problem}"), &node.span);
                 None
             }
         }
+    }
+}
+
+/// A value as the clerk wrote it.
+struct Written {
+    quantity: Quantity,
+    unit: String,
+    text: String,
+}
+
+impl Written {
+    /// Whether it is a bare number (maybe with 余), with neither magnitude
+    /// nor unit.
+    fn is_bare(&self) -> bool {
+        self.unit.is_empty() && !self.text.contains(['万', '亿'])
     }
 }

@@ -16,6 +16,7 @@ mod sections;
 
 use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::base::error::Error;
+use crate::base::suggest;
 use crate::datafile::keys::{self, Field, Key, Place};
 use crate::datafile::model::{Report, Text};
 use crate::input::yaml::{self, EntryKey, Meaning, Node, Value};
@@ -253,30 +254,15 @@ fn split_paragraphs(source: &str, text: &Text) -> Vec<Text> {
         .collect()
 }
 
-/// The allowed key nearest to a mistyped one, if any is close.
+/// The allowed key nearest to a mistyped one, if any is close; a key
+/// typed in English is matched against the English aliases too.
 fn closest_key(name: &str, allowed: &[Field]) -> Option<&'static str> {
+    let names = allowed.iter().flat_map(|f| [f.chinese, f.english]);
+    let nearest = suggest::closest(name, names)?;
     allowed
         .iter()
-        .flat_map(|f| [(f.chinese, f.chinese), (f.chinese, f.english)])
-        .map(|(chinese, candidate)| (chinese, edit_distance(name, candidate)))
-        .filter(|(_, distance)| *distance <= (name.chars().count() / 2).max(1))
-        .min_by_key(|(_, distance)| *distance)
-        .map(|(chinese, _)| chinese)
-}
-
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut previous = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let substitution = previous + usize::from(ca != *cb);
-            previous = row[j + 1];
-            row[j + 1] = substitution.min(row[j] + 1).min(previous + 1);
-        }
-    }
-    row[b.len()]
+        .find(|f| f.chinese == nearest || f.english == nearest)
+        .map(|f| f.chinese)
 }
 
 /// A value for a message: text in quotes, anything else by its kind.

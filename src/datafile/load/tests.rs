@@ -75,12 +75,10 @@ fn figures_read_short_and_long_forms() {
     let report = load(&source).report.unwrap();
     let consult = report.figure("咨询").unwrap();
     assert_eq!(consult.unit, "人次");
-    assert_eq!(consult.value.unwrap().value(), 12000.0);
-    assert!(consult.value.unwrap().approximate);
-    assert_eq!(
-        report.figure("受理").unwrap().target.unwrap().value(),
-        1708.0
-    );
+    assert_eq!(consult.formatted_value().unwrap(), "1.2万余人次");
+    assert!(consult.value.unwrap().is_rounded());
+    let target = report.figure("受理").unwrap().target.unwrap();
+    assert_eq!(target.with_unit("件"), "1708件");
     assert_eq!(report.figure("办结").unwrap().unit, "件");
     assert_eq!(report.figure("待填").unwrap().value, None);
 }

@@ -5,13 +5,18 @@
 //! is left alone: a rate whose counts are not in the text cannot be judged.
 
 use std::ops::Range;
+use std::str::FromStr;
+
+use rust_decimal::{Decimal, RoundingStrategy};
 
 use super::{Finding, Rule};
+use crate::genre::quantity;
 
-/// A count in the text: its value, unit and where it ends.
+/// A count in the text: its full value, its unit, where it starts and
+/// where its number ends (the unit follows).
 #[derive(Debug, Clone)]
 struct Count {
-    value: f64,
+    value: Decimal,
     unit: String,
     start: usize,
     end: usize,
@@ -19,8 +24,8 @@ struct Count {
 
 /// A stated percentage and what it claims to be.
 struct Stated {
-    percent: f64,
-    decimals: usize,
+    percent: Decimal,
+    decimals: u32,
     range: Range<usize>,
     numerator: Option<Count>,
 }
@@ -57,44 +62,25 @@ fn sentences(text: &str) -> Vec<Range<usize>> {
     ranges
 }
 
+/// The counts of the sentence, as the quantity scanner finds them; a
+/// percentage is a rate, not a count.
 fn counts(text: &str, sentence: Range<usize>) -> Vec<Count> {
-    let part = &text[sentence.clone()];
-    let mut found = Vec::new();
-    let mut chars = part.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let starts_number =
-            c.is_ascii_digit() && !part[..at].ends_with(|p: char| p.is_ascii_digit() || p == '.');
-        if !starts_number {
-            continue;
-        }
-        let number_end = part[at..]
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .map_or(part.len(), |i| at + i);
-        let unit: String = part[number_end..]
-            .chars()
-            .take_while(|c| {
-                crate::genre::typography::is_ideograph(*c) && !"率的余多万亿年月日".contains(*c)
-            })
-            .take(2)
-            .collect();
-        if let (Ok(value), false) = (part[at..number_end].parse::<f64>(), unit.is_empty()) {
-            let scale = if part[number_end..].starts_with('万') {
-                1e4
-            } else {
-                1.0
-            };
-            found.push(Count {
-                value: value * scale,
-                unit,
-                start: sentence.start + at,
-                end: sentence.start + number_end,
-            });
-        }
-        while chars.peek().is_some_and(|(i, _)| *i < number_end) {
-            chars.next();
-        }
-    }
-    found
+    quantity::counts(&text[sentence.clone()])
+        .into_iter()
+        .filter(|count| count.unit != "%")
+        .map(|count| {
+            let start = sentence.start + count.range.start;
+            let digits = text[start..]
+                .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+                .unwrap_or(0);
+            Count {
+                value: count.quantity.value(),
+                unit: count.unit,
+                start,
+                end: start + digits,
+            }
+        })
+        .collect()
 }
 
 fn stated_rates(text: &str, sentence: Range<usize>, counts: &[Count]) -> Vec<Stated> {
@@ -107,10 +93,10 @@ fn stated_rates(text: &str, sentence: Range<usize>, counts: &[Count]) -> Vec<Sta
                 i + part[i..].chars().next().map_or(1, char::len_utf8)
             });
         let number = &part[digits_start..at];
-        let Ok(percent) = number.parse::<f64>() else {
+        let Ok(percent) = Decimal::from_str(number) else {
             continue;
         };
-        if percent == 100.0 || percent == 0.0 {
+        if percent == Decimal::ONE_HUNDRED || percent.is_zero() {
             continue;
         }
         let lead = &part[..digits_start];
@@ -124,7 +110,7 @@ fn stated_rates(text: &str, sentence: Range<usize>, counts: &[Count]) -> Vec<Sta
             .or_else(|| numerator_of_share(lead, sentence.start, counts));
         stated.push(Stated {
             percent,
-            decimals: number.split_once('.').map_or(0, |(_, d)| d.len()),
+            decimals: percent.scale(),
             range: sentence.start + digits_start..sentence.start + at + 1,
             numerator,
         });
@@ -202,11 +188,8 @@ fn judge(stated: &Stated, counts: &[Count]) -> Option<Finding> {
         return None;
     }
     let agrees = |whole: &&Count| {
-        matches_rounding(
-            numerator.value / whole.value * 100.0,
-            stated.percent,
-            stated.decimals,
-        )
+        let actual = numerator.value * Decimal::ONE_HUNDRED / whole.value;
+        matches_rounding(actual, stated.percent, stated.decimals)
     };
     if wholes.iter().any(agrees) {
         return None;
@@ -216,9 +199,9 @@ fn judge(stated: &Stated, counts: &[Count]) -> Option<Finding> {
         .map(|w| {
             format!(
                 "{}/{}={}",
-                crate::genre::quantity::format_number(numerator.value),
-                crate::genre::quantity::format_number(w.value),
-                crate::genre::quantity::format_percent(numerator.value / w.value)
+                quantity::format_number(numerator.value),
+                quantity::format_number(w.value),
+                quantity::format_percent(numerator.value, w.value).unwrap_or_default()
             )
         })
         .collect();
@@ -227,7 +210,7 @@ fn judge(stated: &Stated, counts: &[Count]) -> Option<Finding> {
         stated.range.clone(),
         format!(
             "所述比率{}%与前面的数字对不上（{}）",
-            crate::genre::quantity::format_number(stated.percent),
+            quantity::format_number(stated.percent),
             tried.join("，")
         ),
     ))
@@ -235,11 +218,10 @@ fn judge(stated: &Stated, counts: &[Count]) -> Option<Finding> {
 
 /// Whether `actual` written with `decimals` decimals, rounded or cut off,
 /// gives `stated`.
-fn matches_rounding(actual: f64, stated: f64, decimals: usize) -> bool {
-    let factor = 10f64.powi(decimals as i32);
-    let rounded = (actual * factor + 1e-9).round() / factor;
-    let truncated = (actual * factor + 1e-9).floor() / factor;
-    (rounded - stated).abs() < 1e-9 || (truncated - stated).abs() < 1e-9
+fn matches_rounding(actual: Decimal, stated: Decimal, decimals: u32) -> bool {
+    let rounded = actual.round_dp_with_strategy(decimals, RoundingStrategy::MidpointAwayFromZero);
+    let truncated = actual.round_dp_with_strategy(decimals, RoundingStrategy::ToZero);
+    rounded == stated || truncated == stated
 }
 
 #[cfg(test)]
@@ -302,9 +284,11 @@ mod tests {
 
     #[test]
     fn rounding_and_truncation_both_count() {
-        assert!(matches_rounding(97.1277, 97.13, 2));
-        assert!(matches_rounding(97.1277, 97.12, 2));
-        assert!(!matches_rounding(97.1277, 97.1, 2));
-        assert!(matches_rounding(80.84, 81.0, 0));
+        let d = |text| Decimal::from_str(text).unwrap();
+        assert!(matches_rounding(d("97.1277"), d("97.13"), 2));
+        assert!(matches_rounding(d("97.1277"), d("97.12"), 2));
+        assert!(!matches_rounding(d("97.1277"), d("97.1"), 2));
+        assert!(matches_rounding(d("80.84"), d("81"), 0));
+        assert!(matches_rounding(d("80.5"), d("81"), 0));
     }
 }
