@@ -1,16 +1,24 @@
 //! `check`: everything wrong with a data file, found at once. Loading
-//! reports the schema problems; this adds what needs the whole report:
-//! cited figures, parts larger than their whole, the year, empty reports.
+//! reports the schema problems; this adds what needs the whole report.
+//!
+//! | what | module |
+//! |---|---|
+//! | year and date, required sections, empty headings, samples left in | `content` |
+//! | figures: unfilled, parts larger than their whole, rates over 100% | `figures` |
+//! | citations that cannot be filled in | here |
+//! | the norms of official text on the prose | `prose` |
+//! | carried-over text not yet edited | `carried` |
 
 mod carried;
+mod content;
+mod figures;
 pub mod prose;
 
 use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
 use crate::datafile::cite::{self, CiteError, Resolver};
-use crate::genre::dates::YEARS;
 
 use crate::datafile::load;
-use crate::datafile::model::{Figure, Report, Text};
+use crate::datafile::model::Report;
 
 /// The outcome of checking a data file.
 #[derive(Debug)]
@@ -37,7 +45,9 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
     let loaded = load::load(source);
     let mut diagnostics = loaded.diagnostics;
     if let Some(report) = &loaded.report {
-        diagnostics.extend(check_report(source, report, purpose));
+        // What a half-read report lacks is what its errors say.
+        let whole = !diagnostics.iter().any(Diagnostic::is_error);
+        diagnostics.extend(check_report(source, report, purpose, whole));
         if purpose == Purpose::Review {
             diagnostics.extend(prose_warnings(path, source));
             diagnostics.extend(carried::unchanged_carried_texts(source, report));
@@ -49,12 +59,17 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
     }
 }
 
-/// The problems of a loaded report that need the report as a whole.
-pub fn check_report(source: &str, report: &Report, purpose: Purpose) -> Vec<Diagnostic> {
+/// The problems of a loaded report that need the report as a whole;
+/// `whole` says whether it loaded without errors, as only then are the
+/// warnings on what it lacks worth giving.
+fn check_report(source: &str, report: &Report, purpose: Purpose, whole: bool) -> Vec<Diagnostic> {
     let mut found = Vec::new();
-    check_year(report, &mut found);
-    check_content(report, &mut found);
-    check_figures(report, purpose, &mut found);
+    if purpose == Purpose::Review && whole {
+        content::check(report, &mut found);
+    } else {
+        content::check_for_render(report, &mut found);
+    }
+    figures::check(report, purpose, &mut found);
     check_citations(source, report, purpose, &mut found);
     found
 }
@@ -75,81 +90,6 @@ fn prose_warnings(path: &str, source: &str) -> Vec<Diagnostic> {
             ..d
         })
         .collect()
-}
-
-fn check_year(report: &Report, found: &mut Vec<Diagnostic>) {
-    if let Some(span) = &report.year_span
-        && !YEARS.contains(&report.year)
-    {
-        found.push(Diagnostic::error(
-            format!(
-                "年度 {} 不在 {} 至 {} 之间",
-                report.year,
-                YEARS.start(),
-                YEARS.end()
-            ),
-            Some(span.clone()),
-        ));
-    }
-}
-
-fn check_content(report: &Report, found: &mut Vec<Diagnostic>) {
-    let has_sections = report.sections.iter().any(|s| s.body.has_content());
-    if report.opening.is_empty() && !has_sections {
-        found.push(
-            Diagnostic::error("报告没有内容：开头和各部分都是空的", None).with_note(
-                "至少写上“开头”或“工作”等一个部分；`zongjie init` 生成的样例文件可作参考",
-            ),
-        );
-    }
-}
-
-fn check_figures(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
-    for figure in &report.figures {
-        if figure.value.is_none() && purpose == Purpose::Review {
-            found.push(Diagnostic::warning(
-                format!("数据“{}”还没有填写数值", figure.name),
-                figure.span.clone(),
-            ));
-        }
-        if let Some(whole_name) = &figure.part_of {
-            check_part_of(report, figure, whole_name, found);
-        }
-    }
-}
-
-fn check_part_of(report: &Report, part: &Figure, whole_name: &Text, found: &mut Vec<Diagnostic>) {
-    let Some(whole) = report.figure(&whole_name.value) else {
-        found.push(Diagnostic::error(
-            format!("“{}.属于”指向未定义的数据“{}”", part.name, whole_name.value),
-            whole_name.span.clone(),
-        ));
-        return;
-    };
-    if whole.unit != part.unit {
-        found.push(Diagnostic::error(
-            format!(
-                "数据“{}”（单位“{}”）属于“{}”（单位“{}”），单位应当相同",
-                part.name, part.unit, whole.name, whole.unit
-            ),
-            whole_name.span.clone(),
-        ));
-        return;
-    }
-    if let (Some(p), Some(w)) = (part.value, whole.value)
-        && p.value() > w.value()
-    {
-        found.push(Diagnostic::error(
-            format!(
-                "数据“{}”（{}）大于它所属的“{}”（{}）",
-                part.name,
-                p.with_unit(&part.unit),
-                whole.name,
-                w.with_unit(&whole.unit)
-            ),
-            part.value_span.clone().or_else(|| part.span.clone()),
-        ));
-    }
 }
 
 fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
@@ -228,7 +168,10 @@ mod tests {
     #[test]
     fn part_larger_than_whole() {
         let found = problems("开头: x\n数据:\n  受理: 10件\n  办结: {值: 12件, 属于: 受理}\n");
-        assert_eq!(found[0].0, "数据“办结”（12件）大于它所属的“受理”（10件）");
+        assert_eq!(
+            found[0].0,
+            "数据“办结”（12件）大于它所属的“受理”（10件），比率会超过100%"
+        );
         assert_eq!(found[0].1, Some((7, 11)));
     }
 

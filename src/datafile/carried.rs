@@ -17,13 +17,11 @@ pub fn fingerprint(text: &str) -> String {
 /// How a mark comment begins, after its `#`.
 const MARK_START: &str = "[沿用 ";
 
-/// The mark for `texts`, carried from `from` to `to`, as a comment line's text.
-pub fn mark(texts: &[&Text], from: i32, to: i32) -> String {
+/// The mark for `texts` as a comment line's text: their fingerprints,
+/// then `note`, which says what to do with them.
+pub fn mark(texts: &[&Text], note: &str) -> String {
     let prints: Vec<String> = texts.iter().map(|t| fingerprint(&t.value)).collect();
-    format!(
-        "{MARK_START}{}] 沿用自{from}年的文字，请按{to}年的情况修改；改好或确认后删去本行",
-        prints.join(" ")
-    )
+    format!("{MARK_START}{}] {note}", prints.join(" "))
 }
 
 /// The fingerprints in a mark comment line, if it is one.
@@ -51,7 +49,7 @@ mod tests {
     #[test]
     fn marks_parse_back() {
         let text = Text::plain("一年来");
-        let line = format!("  # {}", mark(&[&text], 2022, 2023));
+        let line = format!("  # {}", mark(&[&text], "沿用自2022年的文字"));
         assert_eq!(
             parse_mark(&line),
             Some(vec![fingerprint("一年来").as_str()])

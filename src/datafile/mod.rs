@@ -7,4 +7,5 @@ pub mod cite;
 pub mod keys;
 pub mod load;
 pub mod model;
+pub mod starter;
 pub mod write;

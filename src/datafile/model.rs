@@ -182,6 +182,8 @@ pub struct Report {
     pub title: Option<Text>,
     /// 成文日期.
     pub date: Option<NaiveDate>,
+    /// Where the date is written.
+    pub date_span: Option<Span>,
     /// 主送机关.
     pub recipient: Option<Text>,
     /// 署名; the bureau's name when a date is given and this is absent.

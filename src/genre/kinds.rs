@@ -198,6 +198,18 @@ impl Kind {
     }
 }
 
+impl Kind {
+    /// The sections a report of this kind must have: for the rule-of-law
+    /// report, the four parts 《法治政府建设与责任落实督察工作规定》 sets; a
+    /// work summary has no fixed parts.
+    pub fn required_roles(self) -> &'static [Role] {
+        match self {
+            Kind::WorkSummary => &[],
+            Kind::RuleOfLaw => &[Role::Work, Role::Shortcomings, Role::Duties, Role::Plans],
+        }
+    }
+}
+
 /// The plans' lead-in when the file gives none; it counts the plans.
 pub fn standard_plans_intro(next_year: i32, self_name: &str, count: &str) -> String {
     format!("{next_year}年，{self_name}将重点做好以下{count}个方面工作：")

@@ -30,7 +30,8 @@ fn check_output(path: &std::path::Path) -> (i32, String) {
 }
 
 /// What a clerk does next: fills every value (here, last year's plus a
-/// tenth) and, having rewritten the carried-over text, drops its marks.
+/// tenth, or a percentage as it was) and, having rewritten the carried-over
+/// text, drops its marks.
 fn fill_in(rolled: &str) -> String {
     let lines: Vec<&str> = rolled.lines().collect();
     let mut out = Vec::new();
@@ -48,7 +49,13 @@ fn fill_in(rolled: &str) -> String {
             .find_map(|l| l.trim().strip_prefix("上年: "))
             .expect("a rolled figure keeps last year's value");
         let (mut quantity, _) = Quantity::parse(last_year.trim_matches('"')).unwrap();
-        quantity.number = (quantity.number * Decimal::new(11, 1)).round_dp(1);
+        let percentage = lines[i + 1..]
+            .iter()
+            .take_while(|l| l.starts_with(indent))
+            .any(|l| l.trim() == "单位: \"%\"" || l.trim() == "单位: %");
+        if !percentage {
+            quantity.number = (quantity.number * Decimal::new(11, 1)).round_dp(1);
+        }
         out.push(format!("{indent}值: \"{}\"", quantity.with_unit("")));
     }
     out.join("\n") + "\n"
@@ -85,18 +92,89 @@ fn every_example_rolls_over_into_a_file_that_lists_what_to_fill() {
     }
 }
 
+/// Each filled figure's year-over-year phrase as a clerk would compute it
+/// by hand from the two values in the file: (this − last) / last, to one
+/// decimal, rounded half up.
+fn phrases_by_hand(filled: &str) -> Vec<(String, String)> {
+    let report = zongjie::load(filled).report.unwrap();
+    report
+        .figures
+        .iter()
+        .filter_map(|figure| {
+            let this: f64 = figure.value?.value().to_string().parse().ok()?;
+            let last: f64 = figure.last_year?.value().to_string().parse().ok()?;
+            let tenths = ((this - last) / last * 1000.0).round() / 10.0;
+            let phrase = if tenths > 0.0 {
+                format!("同比增长{tenths:.1}%")
+            } else if tenths < 0.0 {
+                format!("同比下降{:.1}%", -tenths)
+            } else {
+                "与上年持平".to_string()
+            };
+            Some((figure.name.clone(), phrase))
+        })
+        .collect()
+}
+
+/// Rolled over and filled in, every example checks without errors (the
+/// empty sections of next year are the only warnings) and its report
+/// shows each cited 同比 as computed by hand.
 #[test]
-fn once_filled_it_checks_clean_and_shows_year_over_year() {
+fn once_filled_it_checks_and_shows_year_over_year_as_computed_by_hand() {
     for (name, path) in examples() {
         let (dir, _, text) = rolled(&path);
         let filled = dir.path().join("filled.yaml");
-        std::fs::write(&filled, fill_in(&text)).unwrap();
+        let filled_text = fill_in(&text);
+        std::fs::write(&filled, &filled_text).unwrap();
         let (code, stderr) = check_output(&filled);
         assert_eq!(code, 0, "{name}: {stderr}");
-        assert!(stderr.ends_with("没有发现问题\n"), "{name}: {stderr}");
+        for warning in stderr.lines().filter(|l| l.starts_with("警告")) {
+            assert!(
+                warning.contains("一章是空的") || warning.contains("缺少“"),
+                "{name}: {warning}\n{stderr}"
+            );
+        }
         let report = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&filled));
-        assert!(report.contains("同比增长10"), "{name}: {report}");
         assert!(report.contains("2026年"), "{name}");
+        let mut shown = 0;
+        for (figure, phrase) in phrases_by_hand(&filled_text) {
+            if filled_text.contains(&format!("{{{figure}.同比}}")) {
+                assert!(
+                    report.contains(&phrase),
+                    "{name}: {figure} {phrase}\n{report}"
+                );
+                shown += 1;
+            }
+        }
+        assert!(shown > 0, "{name}: no 同比 shown");
+    }
+}
+
+/// Rollover adds a 同比 after a figure at most once, and no figure keeps
+/// its unit's magnitude less than it had.
+#[test]
+fn rolled_examples_cite_each_change_once_and_keep_units() {
+    for (name, path) in examples() {
+        let (_dir, _, text) = rolled(&path);
+        let old = zongjie::load(&std::fs::read_to_string(&path).unwrap())
+            .report
+            .unwrap();
+        let new = zongjie::load(&text).report.unwrap();
+        for (was, is) in old.figures.iter().zip(&new.figures) {
+            assert_eq!(
+                was.unit_with_magnitude(),
+                is.unit_with_magnitude(),
+                "{name}: {}",
+                was.name
+            );
+        }
+        for line in text.lines() {
+            for figure in &old.figures {
+                let cited = line.matches(&format!("{{{}.同比}}", figure.name)).count()
+                    + line.matches(&format!("{{{}.增减}}", figure.name)).count();
+                assert!(cited <= 1, "{name}: {line}");
+            }
+        }
     }
 }
 

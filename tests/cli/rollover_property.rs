@@ -137,6 +137,7 @@ fn report() -> impl Strategy<Value = Report> {
                 },
                 title,
                 date: chrono::NaiveDate::from_ymd_opt(year + 1, 1, 15),
+                date_span: None,
                 recipient: None,
                 signature: None,
                 circular: None,

@@ -59,6 +59,7 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
         kind,
         title: Some(Text::plain(title.map(|t| fix_text(&t)).unwrap_or_default())),
         date: closing.date.or(circular.as_ref().and_then(|c| c.date)),
+        date_span: None,
         recipient: recipient
             .or(circular.as_ref().and_then(|c| c.recipient.clone()))
             .map(plain),

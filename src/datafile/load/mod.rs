@@ -97,6 +97,18 @@ impl Loader<'_> {
             .push(Diagnostic::error(message, Some(span.clone())));
     }
 
+    /// A text that must say something and is empty (`名称: ""`).
+    fn warn_if_empty(&mut self, text: &Option<Text>, what: &str) {
+        if let Some(text) = text
+            && text.value.is_empty()
+        {
+            self.diagnostics.push(Diagnostic::warning(
+                format!("“{what}”是空的"),
+                text.span.clone(),
+            ));
+        }
+    }
+
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
         self.error(
             format!("“{what}”应为{expected}，这里是{}", node.value.kind_name()),

@@ -25,6 +25,7 @@ impl Loader<'_> {
             kind,
             title: self.optional_text(&top, Key::Title, "标题"),
             date: self.date(&top),
+            date_span: top.get(Key::Date).map(|n| n.span.clone()),
             recipient: self.optional_text(&top, Key::Recipient, "主送机关"),
             signature: self.optional_text(&top, Key::Signature, "署名"),
             circular: self.circular(&top),
@@ -40,7 +41,7 @@ impl Loader<'_> {
             sections: Vec::new(),
             attachments: top
                 .get(Key::Attachments)
-                .map(|n| self.text_list(n, "附件"))
+                .map(|n| self.attachments(n))
                 .unwrap_or_default(),
             figures: top
                 .get(Key::Figures)
@@ -56,6 +57,15 @@ impl Loader<'_> {
         Some(report)
     }
 
+    /// 附件: names, none of them empty.
+    fn attachments(&mut self, node: &Node) -> Vec<crate::datafile::model::Text> {
+        let names = self.text_list(node, "附件");
+        for name in &names {
+            self.warn_if_empty(&Some(name.clone()), "附件");
+        }
+        names
+    }
+
     fn bureau(&mut self, top: &Entries) -> Bureau {
         let mut bureau = Bureau {
             name: String::new(),
@@ -68,16 +78,17 @@ impl Loader<'_> {
         match top.get(Key::Bureau) {
             None => self.missing("单位", "", &top.span),
             Some(node) if matches!(node.value, Value::Scalar(_)) => {
-                bureau.name = self.text(node, "单位").map(|t| t.value).unwrap_or_default();
+                let name = self.text(node, "单位");
+                self.warn_if_empty(&name, "单位");
+                bureau.name = name.map(|t| t.value).unwrap_or_default();
             }
             Some(node) => {
                 if let Some(fields) = self.entries(node, Place::Bureau, "单位") {
                     match fields.get(Key::Name) {
                         Some(name) => {
-                            bureau.name = self
-                                .text(name, "单位.名称")
-                                .map(|t| t.value)
-                                .unwrap_or_default();
+                            let name = self.text(name, "单位.名称");
+                            self.warn_if_empty(&name, "单位.名称");
+                            bureau.name = name.map(|t| t.value).unwrap_or_default();
                         }
                         None => self.missing("名称", "单位", &node.span),
                     }

@@ -87,10 +87,14 @@ impl Loader<'_> {
 
     fn part(&mut self, node: &Node, what: &str) -> Option<Part> {
         match &node.value {
-            Value::Scalar(_) => Some(Part {
-                heading: Some(self.text(node, what)?),
-                ..Part::default()
-            }),
+            Value::Scalar(_) => {
+                let heading = self.text(node, what);
+                self.warn_if_empty(&heading, what);
+                Some(Part {
+                    heading: Some(heading?),
+                    ..Part::default()
+                })
+            }
             _ => {
                 let fields = self.entries(node, Place::Part, what)?;
                 Some(self.part_fields(&fields, what, Key::Text))

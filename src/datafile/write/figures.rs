@@ -4,7 +4,7 @@
 use super::{Writer, scalar};
 use crate::datafile::keys::{self, Key, Place};
 use crate::datafile::model::{Figure, Report};
-use crate::genre::quantity::Quantity;
+use crate::genre::quantity::{Magnitude, Quantity};
 
 impl Writer<'_> {
     pub(super) fn figures(&mut self, report: &Report) {
@@ -40,12 +40,14 @@ impl Writer<'_> {
 
     fn figure_fields(&mut self, name: &str, figure: &Figure) {
         let key = |key| keys::name(Place::Figure, key);
+        let number = |value: &Quantity| number(value, figure.magnitude);
         self.line(1, &format!("{name}:"));
         match figure.value {
             Some(value) => self.line(2, &format!("{}: {}", key(Key::Value), number(&value))),
             None => self.line(2, &format!("{}:    # 待填", key(Key::Value))),
         }
-        self.line(2, &format!("{}: {}", key(Key::Unit), scalar(&figure.unit)));
+        let unit = scalar(&figure.unit_with_magnitude());
+        self.line(2, &format!("{}: {unit}", key(Key::Unit)));
         for (field, value) in [
             (Key::Target, figure.target),
             (Key::LastYear, figure.last_year),
@@ -55,18 +57,23 @@ impl Writer<'_> {
             }
         }
         if let Some(whole) = &figure.part_of {
-            self.line(
-                2,
-                &format!("{}: {}", key(Key::PartOf), scalar(&whole.value)),
-            );
+            let whole = scalar(&whole.value);
+            self.line(2, &format!("{}: {whole}", key(Key::PartOf)));
         }
     }
 }
 
-/// A value without its unit (`1899`, `1.2万余`), bare: the loader reads a
-/// figure's value as written, so a number needs no quotes.
-fn number(value: &Quantity) -> String {
-    let text = value.with_unit("");
+/// A value beside `单位` in the figure's `magnitude`: an exact one as the
+/// bare number in that magnitude (`上年: 7887.8` beside `单位: 万元`); a
+/// rounded one with its own magnitude and 余 (`上年: 1.2万余`), which the
+/// loader reads back as written. The loader reads a figure's value as
+/// written, so a number needs no quotes.
+fn number(value: &Quantity, magnitude: Magnitude) -> String {
+    let text = if value.is_rounded() {
+        value.with_unit("")
+    } else {
+        value.in_magnitude(magnitude).number.to_string()
+    };
     if text
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
