@@ -40,7 +40,7 @@ pub use commands::diff::{Comparison, DiffFormat, compare};
 pub use commands::import::{Imported, import};
 pub use commands::init::starter_file;
 pub use commands::lint::{lint_file, to_json as lint_json, write_fixed};
-pub use commands::merge::{MergeInput, Merged, merge};
+pub use commands::merge::{MergeInput, MergeOptions, Merged, merge};
 pub use commands::rollover::rollover;
 pub use datafile::load::{Loaded, load};
 pub use datafile::model::{Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text};

@@ -7,8 +7,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use zongjie::{
-    Destination, DiffFormat, DocxReference, Error, Kind, Linted, MergeInput, OutputFormat, Purpose,
-    RenderOptions, Starter,
+    Destination, Diagnostics, DiffFormat, DocxReference, Error, Kind, Level, Linted, MergeInput,
+    MergeOptions, OutputFormat, Purpose, RenderOptions, Starter,
 };
 
 /// zongjie（总结）：用一个 YAML 数据文件写出机关单位的年度工作总结和法治政府建设年度报告。
@@ -64,16 +64,7 @@ enum Command {
         out: OutputArgs,
     },
     /// 把几个单位的数据文件合并为一个，数字按名称相加 (sum several offices' files into one)
-    Merge {
-        /// 数据文件；第一个提供结构和文字 (data files; the first gives structure and prose)
-        #[arg(required = true)]
-        files: Vec<PathBuf>,
-        /// 合并后的单位名称，如“某某市司法局” (the merged file's bureau)
-        #[arg(long)]
-        bureau: Option<String>,
-        #[command(flatten)]
-        out: OutputArgs,
-    },
+    Merge(MergeArgs),
     /// 对照两年数据文件中的全部数字及其增减 (compare two years' figures)
     Diff {
         /// 上一年的数据文件 (last year's data file)
@@ -113,6 +104,51 @@ impl OutputArgs {
 
     fn write(&self, bytes: &[u8]) -> Result<(), Error> {
         zongjie::write_output(&self.destination(), bytes, self.force)
+    }
+}
+
+#[derive(Args)]
+struct MergeArgs {
+    /// 数据文件；第一个提供结构和文字 (data files; the first gives structure and prose)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// 合并后的单位名称，如“某某市司法局” (the merged file's bureau)
+    #[arg(long)]
+    bureau: Option<String>,
+    /// 合并后的单位级别；不写则按名称推断 (its level, when the name does not tell)
+    #[arg(long, value_enum)]
+    level: Option<LevelArg>,
+    /// 合并后对全辖区的称呼，如“全市” (its area word)
+    #[arg(long)]
+    scope: Option<String>,
+    #[command(flatten)]
+    out: OutputArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum LevelArg {
+    /// 省级
+    #[value(name = "省", alias = "province")]
+    Province,
+    /// 市级
+    #[value(name = "市", alias = "city")]
+    City,
+    /// 县级
+    #[value(name = "县", alias = "county")]
+    County,
+    /// 区级
+    #[value(name = "区", alias = "district")]
+    District,
+}
+
+impl From<LevelArg> for Level {
+    fn from(level: LevelArg) -> Level {
+        match level {
+            LevelArg::Province => Level::Province,
+            LevelArg::City => Level::City,
+            LevelArg::County => Level::County,
+            LevelArg::District => Level::District,
+        }
     }
 }
 
@@ -233,7 +269,7 @@ fn run(command: Command) -> Result<ExitCode, Error> {
         Command::Render(args) => render_file(&args),
         Command::ReferenceDocx { out } => reference_docx(&out),
         Command::Lint { files, fix, format } => lint_files(&files, fix, format),
-        Command::Merge { files, bureau, out } => merge_files(&files, bureau.as_deref(), &out),
+        Command::Merge(args) => merge_files(&args),
         Command::Import { report, out } => import_report(&report, &out),
         Command::Diff { old, new, format } => diff_files(&old, &new, format),
         Command::Rollover { file, out } => {
@@ -289,12 +325,9 @@ fn reference_docx(out: &OutputArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn merge_files(
-    files: &[PathBuf],
-    bureau: Option<&str>,
-    out: &OutputArgs,
-) -> Result<ExitCode, Error> {
-    let sources: Vec<(String, String)> = files
+fn merge_files(args: &MergeArgs) -> Result<ExitCode, Error> {
+    let sources: Vec<(String, String)> = args
+        .files
         .iter()
         .map(|f| Ok((display(f), read(f)?)))
         .collect::<Result<_, Error>>()?;
@@ -302,9 +335,21 @@ fn merge_files(
         .iter()
         .map(|(path, source)| MergeInput { path, source })
         .collect();
-    let merged = zongjie::merge(&inputs, bureau)?;
-    warn(&merged.warnings);
-    out.write(merged.data_file.as_bytes())?;
+    let options = MergeOptions {
+        bureau: args.bureau.as_deref(),
+        level: args.level.map(Level::from),
+        scope: args.scope.as_deref(),
+    };
+    let merged = zongjie::merge(&inputs, &options)?;
+    let shown = match args.out.destination() {
+        Destination::File(path) => display(&path),
+        Destination::Stdout => "合并结果".to_string(),
+    };
+    let warnings = Diagnostics::new(&shown, &merged.data_file, merged.warnings);
+    if !warnings.diagnostics.is_empty() {
+        eprint!("{warnings}");
+    }
+    args.out.write(merged.data_file.as_bytes())?;
     Ok(ExitCode::SUCCESS)
 }
 

@@ -7,6 +7,7 @@ mod architecture;
 mod common;
 mod docx;
 mod errors;
+mod figures;
 mod import;
 mod lint;
 mod merge;

@@ -75,6 +75,11 @@ struct Entries<'n> {
 }
 
 impl<'n> Entries<'n> {
+    /// Whether `key` is written, even with nothing after it.
+    fn has(&self, key: Key) -> bool {
+        self.found.iter().any(|(k, _)| *k == key)
+    }
+
     /// The value of `key`, unless absent or null.
     fn get(&self, key: Key) -> Option<&'n Node> {
         self.found

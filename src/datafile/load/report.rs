@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Entries, Loader, describe, is_no, is_yes};
 use crate::base::diagnostic::Span;
 use crate::datafile::keys::{self, Key, Place};
-use crate::datafile::model::{Bureau, Circular, Layout, Report};
+use crate::datafile::model::{Bureau, Circular, Layout, Part, Report, Section};
 use crate::genre::dates::parse_date;
 use crate::genre::kinds::{Kind, Level};
 use crate::input::yaml::{Node, Value};
@@ -49,9 +49,17 @@ impl Loader<'_> {
                 .unwrap_or_default(),
         };
         for (key, role) in keys::SECTIONS {
+            let name = keys::name(Place::Top, key);
             if let Some(node) = top.get(key) {
-                let name = keys::name(Place::Top, key);
                 report.sections.push(self.section(node, name, role));
+            } else if top.has(key) {
+                // A section key with nothing under it is a section still to
+                // write (as rollover leaves next year's plans).
+                report.sections.push(Section {
+                    role,
+                    body: Part::default(),
+                    thematic: false,
+                });
             }
         }
         Some(report)

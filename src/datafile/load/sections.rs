@@ -54,8 +54,10 @@ impl Loader<'_> {
         } else {
             "正文"
         };
+        let heading = self.optional_text(fields, Key::Title, &format!("{what}.标题"));
+        self.warn_if_empty(&heading, &format!("{what}.标题"));
         Part {
-            heading: self.optional_text(fields, Key::Title, &format!("{what}.标题")),
+            heading,
             text: fields
                 .get(text_key)
                 .map(|n| self.paragraphs(n, &format!("{what}.{text_name}")))

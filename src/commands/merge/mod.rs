@@ -5,10 +5,14 @@
 
 use std::collections::HashMap;
 
+mod rename;
+
+use crate::base::diagnostic::Diagnostic;
 use crate::base::error::Error;
-use crate::datafile::load;
+use crate::check::{self, Purpose};
 use crate::datafile::model::{Figure, Report, Text};
 use crate::datafile::write::{self, Annotate};
+use crate::genre::kinds::Level;
 use crate::genre::quantity::Quantity;
 
 /// One input: its path and text.
@@ -20,22 +24,34 @@ pub struct MergeInput<'a> {
     pub source: &'a str,
 }
 
-/// The merged data file, and notes for the clerk.
+/// Who the merged file is for: a city's name, level and area word for its
+/// counties' sum. Without a name the first file's bureau stays, which the
+/// warnings say.
+#[derive(Debug, Clone, Default)]
+pub struct MergeOptions<'a> {
+    /// The merged file's bureau (`--bureau`).
+    pub bureau: Option<&'a str>,
+    /// Its level, when the name does not tell it (`--level`).
+    pub level: Option<Level>,
+    /// Its area word, when not the level's (`--scope`, 全市).
+    pub scope: Option<&'a str>,
+}
+
+/// The merged data file, and what the clerk should look at in it.
 #[derive(Debug)]
 pub struct Merged {
     /// The data file's text.
     pub data_file: String,
-    /// Things to look at, in Chinese (a different kind of report…).
-    pub warnings: Vec<String>,
+    /// Warnings, placed in the merged file's text (a county's wording left
+    /// in its prose, the first county's name kept…).
+    pub warnings: Vec<Diagnostic>,
 }
 
-/// Merges `inputs`, the first giving structure and prose; `bureau` renames
-/// the result (a city's name for its counties' sum).
-pub fn merge(inputs: &[MergeInput], bureau: Option<&str>) -> Result<Merged, Error> {
-    let reports: Vec<Report> = inputs
-        .iter()
-        .map(|input| load::load_valid(input.path, input.source))
-        .collect::<Result<_, _>>()?;
+/// Merges `inputs`, the first giving structure and prose. Every input is
+/// checked first, as `check` does; one with an error is refused with its
+/// problems.
+pub fn merge(inputs: &[MergeInput], options: &MergeOptions) -> Result<Merged, Error> {
+    let reports = checked_reports(inputs)?;
     let Some(first) = reports.first() else {
         return Err(Error::Usage("merge 至少需要一个数据文件".into()));
     };
@@ -48,25 +64,56 @@ pub fn merge(inputs: &[MergeInput], bureau: Option<&str>) -> Result<Merged, Erro
             )));
         }
         if report.kind != first.kind {
-            warnings.push(format!(
-                "“{}”的报告类型与“{}”不同，按后者合并",
-                input.path, inputs[0].path
+            warnings.push(Diagnostic::warning(
+                format!(
+                    "“{}”的报告类型与“{}”不同，按后者合并",
+                    input.path, inputs[0].path
+                ),
+                None,
             ));
         }
     }
     let (figures, sources) = summed_figures(inputs, &reports)?;
     let mut merged = first.clone();
     merged.figures = figures;
-    if let Some(name) = bureau {
-        merged.bureau.name = name.to_string();
-        merged.bureau.level = crate::genre::kinds::Level::from_bureau_name(name);
-        merged.bureau.scope = merged.bureau.level.scope();
+    let renamed = rename::bureau(&mut merged, options);
+    let data_file = write::data_file(&merged, &SumNotes { sources });
+    match &renamed {
+        Some(renamed) => warnings.extend(rename::left_in_prose(&merged, renamed, &data_file)),
+        None => warnings.push(
+            Diagnostic::warning(
+                format!(
+                    "合并后的文件仍以“{}”为单位，正文里的“{}”等说法也是它的",
+                    first.bureau.name, first.bureau.scope
+                ),
+                None,
+            )
+            .with_note("用 --bureau 写上合并后的单位，如 --bureau 某某市司法局"),
+        ),
     }
-    let notes = SumNotes { sources };
     Ok(Merged {
-        data_file: write::data_file(&merged, &notes),
+        data_file,
         warnings,
     })
+}
+
+/// Every input loaded and checked as `check` checks it; the first with an
+/// error is refused with all its problems, at their places.
+fn checked_reports(inputs: &[MergeInput]) -> Result<Vec<Report>, Error> {
+    inputs
+        .iter()
+        .map(|input| {
+            let checked = check::check(input.path, input.source, Purpose::Review);
+            match checked.report {
+                Some(report) if !checked.diagnostics.has_errors() => Ok(report),
+                _ => {
+                    let mut diagnostics = checked.diagnostics;
+                    diagnostics.diagnostics.retain(Diagnostic::is_error);
+                    Err(Error::Invalid(diagnostics))
+                }
+            }
+        })
+        .collect()
 }
 
 /// For each figure, what it was summed from: (bureau, value as written).
@@ -141,6 +188,14 @@ impl Annotate for SumNotes {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::datafile::load;
+
+    fn named(bureau: &str) -> MergeOptions<'_> {
+        MergeOptions {
+            bureau: Some(bureau),
+            ..MergeOptions::default()
+        }
+    }
 
     const COUNTY_A: &str = "单位: 甲县司法局\n年度: 2025\n类型: 工作总结\n开头: 全县受理{受理}。\n数据:\n  受理: {值: 120, 单位: 件, 上年: 100}\n  咨询: 1.2万余人次\n";
     const COUNTY_B: &str = "单位: 乙县司法局\n年度: 2025\n类型: 工作总结\n开头: 全县受理{受理}。\n数据:\n  受理: {值: 80, 单位: 件, 上年: 90}\n  咨询: 3000人次\n  调解: 40件\n";
@@ -160,7 +215,7 @@ mod tests {
 
     #[test]
     fn figures_are_summed_by_name() {
-        let merged = merge(&inputs(), Some("某市司法局")).unwrap();
+        let merged = merge(&inputs(), &named("某市司法局")).unwrap();
         let report = load::load(&merged.data_file).report.unwrap();
         assert_eq!(report.bureau.name, "某市司法局");
         assert_eq!(report.bureau.scope, "全市");
@@ -195,7 +250,7 @@ mod tests {
                     source: &other_unit,
                 },
             ],
-            None,
+            &MergeOptions::default(),
         );
         assert!(refused.unwrap_err().to_string().contains("不能相加"));
         let other_year = COUNTY_B.replace("2025", "2024");
@@ -207,7 +262,7 @@ mod tests {
                     source: &other_year,
                 },
             ],
-            None,
+            &MergeOptions::default(),
         );
         assert!(
             refused
