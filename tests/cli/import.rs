@@ -399,3 +399,56 @@ fn a_report_in_another_voice_comes_back_as_written() {
     assert_eq!(work.body.parts[0].points.len(), 2);
     assert_eq!(squeezed(&text), squeezed(GOVERNMENT_REPORT));
 }
+
+/// A seed imported then rolled over: each change is cited once, every
+/// figure keeps its unit and magnitude, and check names any heading left
+/// with nothing under it.
+#[test]
+fn every_imported_seed_rolls_over_cleanly() {
+    let Some(seeds) = seeds_dir() else { return };
+    let dir = tempfile::tempdir().unwrap();
+    for n in 0..5 {
+        let (data, _) = import(&seed_path(&seeds, n), dir.path());
+        let next = dir.path().join(format!("next-{n}.yaml"));
+        zongjie()
+            .arg("rollover")
+            .arg(&data)
+            .arg("-o")
+            .arg(&next)
+            .assert()
+            .success();
+        let (old, new) = (load(&data), load(&next));
+        for (was, is) in old.figures.iter().zip(&new.figures) {
+            assert_eq!(
+                was.unit_with_magnitude(),
+                is.unit_with_magnitude(),
+                "seed {n}"
+            );
+        }
+        let text = std::fs::read_to_string(&next).unwrap();
+        for line in text.lines() {
+            for figure in &old.figures {
+                let once = |attribute| {
+                    line.matches(&format!("{{{}.{attribute}}}", figure.name))
+                        .count()
+                };
+                assert!(once("同比") + once("增减") <= 1, "seed {n}: {line}");
+            }
+        }
+        let output = zongjie().arg("check").arg(&next).output().unwrap();
+        assert_eq!(output.status.code(), Some(0), "seed {n}");
+        let stderr = String::from_utf8(output.stderr).unwrap();
+        for part in new.sections.iter().flat_map(|s| &s.body.parts) {
+            let empty_heading = part.heading.as_ref().is_some_and(|h| {
+                !part.has_content() && !h.value.ends_with(['。', '；', '！', '？'])
+            });
+            if empty_heading {
+                let heading = &part.heading.as_ref().unwrap().value;
+                assert!(
+                    stderr.contains(&format!("“{heading}”下面没有内容")),
+                    "seed {n}: {heading}"
+                );
+            }
+        }
+    }
+}
