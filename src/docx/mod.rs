@@ -12,8 +12,7 @@
 //! |---|---|
 //! | page size, margins, which paragraph gets which style | [`layout`] |
 //! | `word/document.xml` | [`body`] |
-//! | the embedded parts | [`package`] |
-//! | the zip they are written into | [`stored_zip`] |
+//! | the embedded parts, and the zip they are written into | [`package`] |
 //! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
 //! | .docx → paragraphs | [`reader`] |
 
@@ -22,7 +21,6 @@ pub mod layout;
 pub mod package;
 pub mod reader;
 pub mod reference;
-pub mod stored_zip;
 
 mod archive;
 

@@ -11,7 +11,7 @@ use quick_xml::reader::NsReader;
 use super::archive::{self, Archive, Relationship, attribute, is_r, is_w, xml_error};
 use super::body::{self, StyleIds};
 use super::layout;
-use super::package::{self, OurFooters, Part};
+use super::package::{self, Contents, OurFooters, Part};
 use super::reader::Styles;
 use super::{DocxError, Layout};
 use crate::markup::Block;
@@ -164,41 +164,27 @@ impl Reference {
             .section
             .clone()
             .unwrap_or_else(layout::section_properties);
-        let document = body::document_xml(blocks, &ids, &section);
         let mut relationships = self.relationships.clone();
         let mut content_types = self.content_types.clone();
-        let mut footers = Vec::new();
+        let mut more = Vec::new();
         if self.section.is_none() {
             let ours = OurFooters::default();
             relationships.push_str(&ours.relationships);
             content_types.push_str(&ours.content_types);
-            footers = ours.parts;
+            more = ours.parts;
         }
-        let mut parts = vec![
-            Part::text(
-                "[Content_Types].xml",
-                package::insert_before_root_end(package::CONTENT_TYPES, &content_types),
-            ),
-            Part::text("_rels/.rels", package::PACKAGE_RELS),
-            Part::text("docProps/core.xml", package::CORE),
-            Part::text("docProps/app.xml", package::APP),
-            Part::text("word/document.xml", document),
-            Part::text(
-                "word/_rels/document.xml.rels",
-                package::insert_before_root_end(package::DOCUMENT_RELS, &relationships),
-            ),
-            Part::text("word/styles.xml", styles),
-            Part::text("word/settings.xml", package::settings(self.even_and_odd)),
-            Part::text("word/fontTable.xml", package::FONT_TABLE),
-        ];
-        parts.extend(footers);
-        for (name, bytes) in &self.parts {
-            parts.push(Part {
-                name: name.as_str().into(),
-                bytes: bytes.as_slice().into(),
-            });
-        }
-        package::zip(&parts)
+        more.extend(self.parts.iter().map(|(name, bytes)| Part {
+            name: name.as_str().into(),
+            bytes: bytes.as_slice().into(),
+        }));
+        package::package(Contents {
+            document: body::document_xml(blocks, &ids, &section),
+            styles,
+            settings: package::settings(self.even_and_odd),
+            relationships: &relationships,
+            content_types: &content_types,
+            more,
+        })
     }
 
     /// Ids for every style `blocks` use: the reference's for the names it
