@@ -690,3 +690,29 @@ fn libreoffice_prints_every_example_and_saves_it_as_word_would() {
         );
     }
 }
+
+#[test]
+fn every_part_declares_the_namespaces_word_declares_there() {
+    let parts = every_example_docx().remove(0).1;
+    let word = ["w", "r", "mc", "w14", "wp", "wps", "v", "o", "m", "w10"];
+    let expected: [(&str, &[&str]); 6] = [
+        ("word/document.xml", &word),
+        ("word/footer1.xml", &word),
+        ("word/footer2.xml", &word),
+        ("word/styles.xml", &["w", "r", "mc", "w14"]),
+        ("word/fontTable.xml", &["w", "r", "mc", "w14"]),
+        (
+            "word/settings.xml",
+            &["w", "r", "mc", "w14", "m", "v", "o", "w10"],
+        ),
+    ];
+    for (name, prefixes) in expected {
+        let root = parse(&part(&parts, name));
+        for prefix in prefixes {
+            assert!(
+                root.attr(&format!("xmlns:{prefix}")).is_some(),
+                "{name} does not declare {prefix}"
+            );
+        }
+    }
+}

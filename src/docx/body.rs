@@ -9,12 +9,31 @@ use quick_xml::escape::{escape, partial_escape};
 use super::layout::{self, BODY_CHAR};
 use crate::markup::{Block, Run};
 
+/// The namespaces Word 2010 and later declare on a document, header or
+/// footer: readers that look a prefix up without checking (docx2python's
+/// `r`) find each one.
+pub const WORD_NAMESPACES: &str = concat!(
+    r#"xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas" "#,
+    r#"xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" "#,
+    r#"xmlns:o="urn:schemas-microsoft-com:office:office" "#,
+    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" "#,
+    r#"xmlns:m="http://schemas.openxmlformats.org/officeDocument/2006/math" "#,
+    r#"xmlns:v="urn:schemas-microsoft-com:vml" "#,
+    r#"xmlns:wp14="http://schemas.microsoft.com/office/word/2010/wordprocessingDrawing" "#,
+    r#"xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" "#,
+    r#"xmlns:w10="urn:schemas-microsoft-com:office:word" "#,
+    r#"xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
+    r#"xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" "#,
+    r#"xmlns:wpg="http://schemas.microsoft.com/office/word/2010/wordprocessingGroup" "#,
+    r#"xmlns:wpi="http://schemas.microsoft.com/office/word/2010/wordprocessingInk" "#,
+    r#"xmlns:wne="http://schemas.microsoft.com/office/word/2006/wordml" "#,
+    r#"xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" "#,
+    r#"mc:Ignorable="w14 wp14""#,
+);
+
 const DOCUMENT_START: &str = concat!(
     r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#,
-    "\n",
-    r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" "#,
-    r#"xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">"#,
-    "<w:body>\n"
+    "\n<w:document ",
 );
 const DOCUMENT_END: &str = "</w:body></w:document>\n";
 
@@ -44,6 +63,8 @@ pub fn document_xml(blocks: &[Block], ids: &StyleIds, section: &str) -> String {
         .sum();
     let mut xml = String::with_capacity(text_len + blocks.len() * 160 + 1024);
     xml.push_str(DOCUMENT_START);
+    xml.push_str(WORD_NAMESPACES);
+    xml.push_str("><w:body>\n");
     for (index, block) in blocks.iter().enumerate() {
         let previous = index.checked_sub(1).map(|i| &blocks[i]);
         let direct = direct_formatting(previous, block, blocks.get(index + 1));
