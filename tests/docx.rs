@@ -206,10 +206,23 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         (font("Title"), size("Title")),
         ("方正小标宋简体".into(), "44".into())
     );
-    assert_eq!(font("一级标题"), "黑体");
-    assert_eq!(font("二级标题"), "楷体_GB2312");
+    assert_eq!(font("heading 1"), "黑体");
+    assert_eq!(font("heading 2"), "楷体_GB2312");
     assert_eq!(font("二级标题字符"), "楷体_GB2312");
-    assert_eq!(font("三级标题"), "仿宋_GB2312");
+    assert_eq!(font("heading 3"), "仿宋_GB2312");
+    assert_eq!(font("heading 4"), "仿宋_GB2312");
+    for (name, alias) in [
+        ("heading 1", "一级标题"),
+        ("heading 2", "二级标题"),
+        ("heading 3", "三级标题"),
+    ] {
+        let aliases = styles[name]
+            .child("w:aliases")
+            .and_then(|a| a.attr("w:val"));
+        assert_eq!(aliases, Some(alias), "{name}");
+        let id = styles[name].attr("w:styleId").unwrap();
+        assert_eq!(id, name.replace("heading ", "Heading"));
+    }
     assert_eq!(
         (font("Normal"), size("Normal")),
         ("仿宋_GB2312".into(), "32".into())
@@ -218,7 +231,7 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         (font("footer"), size("footer")),
         ("宋体".into(), "28".into())
     );
-    for name in ["Normal", "一级标题", "二级标题", "三级标题"] {
+    for name in ["Normal", "heading 1", "heading 2", "heading 3", "heading 4"] {
         let style = &styles[name];
         assert_eq!(
             value(style, "w:pPr", "w:spacing", "w:line"),
@@ -242,7 +255,7 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         );
         assert_eq!(value(style, "w:pPr", "w:jc", "w:val"), "both", "{name}");
     }
-    for name in ["一级标题", "二级标题", "三级标题", "二级标题字符"] {
+    for name in ["heading 1", "heading 2", "heading 3", "二级标题字符"] {
         assert_eq!(value(&styles[name], "w:rPr", "w:b", "w:val"), "0", "{name}");
     }
     assert_eq!(value(&styles["Title"], "w:pPr", "w:jc", "w:val"), "center");
@@ -253,9 +266,10 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
     );
     for (name, level) in [
         ("Title", "0"),
-        ("一级标题", "1"),
-        ("二级标题", "2"),
-        ("三级标题", "3"),
+        ("heading 1", "1"),
+        ("heading 2", "2"),
+        ("heading 3", "3"),
+        ("heading 4", "4"),
     ] {
         assert_eq!(
             value(&styles[name], "w:pPr", "w:outlineLvl", "w:val"),
@@ -264,12 +278,19 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         );
     }
     assert_eq!(
-        value(&styles["二级标题"], "w:pPr", "w:ind", "w:firstLineChars"),
+        value(&styles["heading 2"], "w:pPr", "w:ind", "w:firstLineChars"),
         "200"
     );
     assert_eq!(
-        styles["二级标题"].child("w:link").unwrap().attr("w:val"),
+        styles["heading 2"].child("w:link").unwrap().attr("w:val"),
         Some("二级标题字符")
+    );
+    assert_eq!(
+        styles["二级标题字符"]
+            .child("w:link")
+            .unwrap()
+            .attr("w:val"),
+        Some("Heading2")
     );
     assert_eq!(
         value(&styles["主送机关"], "w:pPr", "w:ind", "w:firstLine"),
@@ -373,9 +394,9 @@ fn recipient_attachments_and_signature_block() {
         .collect();
     let expected = [
         ("主送机关", "县人民政府：", None),
-        ("附件", "附件：1.主要数据统计表", None),
+        ("附件列表", "附件：1.主要数据统计表", None),
         (
-            "附件",
+            "附件列表",
             "\u{3000}\u{3000}\u{3000}2.重点任务完成情况一览表",
             None,
         ),
@@ -393,6 +414,45 @@ fn recipient_attachments_and_signature_block() {
         markup::to_text(&docx::read(&docx).unwrap()),
         render_text(&path)
     );
+    // A wrapped name goes on under its first character: 附件：(3) and 1. (1)
+    // after the two characters' indent, 6 characters in; one attachment,
+    // which has no number, 5.
+    let styles = styles(&unzip(&docx));
+    let indent =
+        |name: &str, attribute: &str| value(&styles[name], "w:pPr", "w:ind", attribute).to_string();
+    assert_eq!(
+        (
+            indent("附件列表", "w:leftChars"),
+            indent("附件列表", "w:hangingChars")
+        ),
+        ("600".into(), "400".into())
+    );
+    assert_eq!(
+        (
+            indent("附件", "w:leftChars"),
+            indent("附件", "w:hangingChars")
+        ),
+        ("500".into(), "300".into())
+    );
+}
+
+#[test]
+fn one_attachment_has_no_number() {
+    let data = format!("{HEAD}开头: 一年来。\n附件:\n  - 主要数据统计表\n");
+    let (_dir, path) = scratch_file("data.yaml", &data);
+    let document = parse(&part(&unzip(&render_docx(&path)), "word/document.xml"));
+    let attachment = document
+        .all("w:p")
+        .into_iter()
+        .find(|p| p.text_content().starts_with("附件"))
+        .unwrap();
+    assert_eq!(attachment.text_content(), "附件：主要数据统计表");
+    let style = attachment
+        .child("w:pPr")
+        .unwrap()
+        .child("w:pStyle")
+        .unwrap();
+    assert_eq!(style.attr("w:val"), Some("附件"));
 }
 
 #[test]
@@ -402,7 +462,7 @@ fn bold_headings_is_a_per_bureau_option() {
         &format!("{HEAD}版式:\n  标题加粗: 是\n工作:\n  - 标题: 队伍建设\n    正文: 加强。\n"),
     );
     let styles = styles(&unzip(&render_docx(&path)));
-    for name in ["一级标题", "二级标题", "三级标题", "二级标题字符"] {
+    for name in ["heading 1", "heading 2", "heading 3", "二级标题字符"] {
         let bold = property(&styles[name], "w:rPr", "w:b").unwrap();
         assert_eq!(bold.attr("w:val"), None, "{name} is bold");
     }
@@ -415,7 +475,7 @@ fn the_output_file_s_extension_picks_the_format() {
     for (file, starts_with) in [
         ("report.docx", &b"PK"[..]),
         ("report.txt", "长治市".as_bytes()),
-        ("report.md", b"# "),
+        ("report.md", "::: {custom-style=\"Title\"}".as_bytes()),
     ] {
         let out = dir.path().join(file);
         zongjie()
@@ -528,11 +588,11 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
     let styles = styles(&unzip(&reference_docx()));
     let font = |name: &str| value(&styles[name], "w:rPr", "w:rFonts", "w:eastAsia").to_string();
     let expected = [
-        ("heading 1", "方正小标宋简体"),
-        ("heading 2", "黑体"),
-        ("heading 3", "楷体_GB2312"),
+        ("Title", "方正小标宋简体"),
+        ("heading 1", "黑体"),
+        ("heading 2", "楷体_GB2312"),
+        ("heading 3", "仿宋_GB2312"),
         ("heading 4", "仿宋_GB2312"),
-        ("heading 5", "仿宋_GB2312"),
         ("Body Text", "仿宋_GB2312"),
         ("First Paragraph", "仿宋_GB2312"),
         ("二级标题字符", "楷体_GB2312"),
@@ -541,7 +601,7 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
     for (name, expected_font) in expected {
         assert_eq!(font(name), expected_font, "{name}");
     }
-    assert_eq!(value(&styles["heading 1"], "w:rPr", "w:sz", "w:val"), "44");
+    assert_eq!(value(&styles["Title"], "w:rPr", "w:sz", "w:val"), "44");
     assert_eq!(
         value(&styles["Body Text"], "w:pPr", "w:ind", "w:firstLineChars"),
         "200"

@@ -38,7 +38,7 @@ const DOCUMENT_START: &str = concat!(
 const DOCUMENT_END: &str = "</w:body></w:document>\n";
 
 /// Style names to the ids a styles part gives them. A name it does not
-/// list is its own id, as in our styles.
+/// list has the id our styles give it.
 #[derive(Debug, Clone, Default)]
 pub struct StyleIds(HashMap<String, String>);
 
@@ -50,7 +50,9 @@ impl StyleIds {
 
     /// The id of the style named `name`.
     pub fn id<'a>(&'a self, name: &'a str) -> &'a str {
-        self.0.get(name).map_or(name, String::as_str)
+        self.0
+            .get(name)
+            .map_or_else(|| layout::our_style_id(name), String::as_str)
     }
 }
 
@@ -106,20 +108,17 @@ fn direct_formatting(previous: Option<&Block>, block: &Block, next: Option<&Bloc
 }
 
 /// Writes one `w:p`. Children of `w:pPr` in CT_PPrBase's order: pStyle,
-/// pageBreakBefore, ind, outlineLvl.
+/// pageBreakBefore, ind.
 fn paragraph(xml: &mut String, block: &Block, direct: &Direct, ids: &StyleIds) {
     let style = layout::paragraph_style(block);
     xml.push_str("<w:p><w:pPr>");
-    let _ = write!(xml, "<w:pStyle w:val=\"{}\"/>", escape(ids.id(style.name)));
+    let _ = write!(xml, "<w:pStyle w:val=\"{}\"/>", escape(ids.id(style)));
     if direct.page_break_before {
         xml.push_str("<w:pageBreakBefore/>");
     }
     if let Some(chars) = direct.right_indent {
         let twips = chars * BODY_CHAR / 100;
         let _ = write!(xml, "<w:ind w:right=\"{twips}\" w:rightChars=\"{chars}\"/>");
-    }
-    if let Some(level) = style.outline_level {
-        let _ = write!(xml, "<w:outlineLvl w:val=\"{level}\"/>");
     }
     xml.push_str("</w:pPr>");
     for run in &block.runs {
@@ -137,15 +136,20 @@ fn write_run(xml: &mut String, run: &Run, ids: &StyleIds) {
             escape(ids.id(style))
         );
     }
-    for (index, piece) in run.text.split('\t').enumerate() {
-        if index > 0 {
-            xml.push_str("<w:tab/>");
-        }
-        if !piece.is_empty() {
+    let mut rest = run.text.as_str();
+    while !rest.is_empty() {
+        let end = rest.find(['\t', '\n']).unwrap_or(rest.len());
+        if end > 0 {
             xml.push_str("<w:t xml:space=\"preserve\">");
-            xml.push_str(&partial_escape(xml_chars(piece).as_ref()));
+            xml.push_str(&partial_escape(xml_chars(&rest[..end]).as_ref()));
             xml.push_str("</w:t>");
         }
+        match rest[end..].chars().next() {
+            Some('\t') => xml.push_str("<w:tab/>"),
+            Some(_) => xml.push_str("<w:br/>"),
+            None => {}
+        }
+        rest = rest.get(end + 1..).unwrap_or_default();
     }
     xml.push_str("</w:r>");
 }
@@ -175,20 +179,24 @@ mod tests {
     #[test]
     fn headings_body_and_run_in_headings() {
         let xml = body(
-            "# 标题\n\n## 一、工作\n\n[（一）接排。]{custom-style=\"二级标题字符\"}正文 & <符号>\n",
+            "::: {custom-style=\"Title\"}\n标题\n:::\n\n# 一、工作\n\n[（一）接排。]{custom-style=\"二级标题字符\"}正文 & <符号>\n",
         );
         assert!(xml.contains(r#"<w:pStyle w:val="Title"/>"#), "{xml}");
-        assert!(xml.contains(r#"<w:pStyle w:val="一级标题"/>"#), "{xml}");
+        assert!(xml.contains(r#"<w:pStyle w:val="Heading1"/>"#), "{xml}");
         assert!(xml.contains(
             r#"<w:pStyle w:val="Normal"/></w:pPr><w:r><w:rPr><w:rStyle w:val="二级标题字符"/></w:rPr><w:t xml:space="preserve">（一）接排。</w:t></w:r><w:r><w:t xml:space="preserve">正文 &amp; &lt;符号&gt;</w:t></w:r>"#
         ), "{xml}");
     }
 
     #[test]
-    fn the_fifth_level_keeps_its_outline_level() {
-        let xml = body("##### （1）细项\n");
+    fn every_level_has_word_s_heading_style() {
+        let xml = body("### 1.细项\n\n#### （1）细项\n");
         assert!(
-            xml.contains(r#"<w:pStyle w:val="三级标题"/><w:outlineLvl w:val="4"/>"#),
+            xml.contains(r#"<w:pStyle w:val="Heading3"/></w:pPr>"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(r#"<w:pStyle w:val="Heading4"/></w:pPr>"#),
             "{xml}"
         );
     }
@@ -212,13 +220,14 @@ mod tests {
 
     #[test]
     fn a_report_after_a_circular_starts_a_new_page() {
-        let xml =
-            body("通知正文。\n\n::: {custom-style=\"成文日期\"}\n2026年1月28日\n:::\n\n# 报告\n");
+        let xml = body(
+            "通知正文。\n\n::: {custom-style=\"成文日期\"}\n2026年1月28日\n:::\n\n::: {custom-style=\"Title\"}\n报告\n:::\n",
+        );
         assert!(
             xml.contains(r#"<w:pStyle w:val="Title"/><w:pageBreakBefore/>"#),
             "{xml}"
         );
-        assert!(!body("# 报告\n").contains("pageBreakBefore"));
+        assert!(!body("::: {custom-style=\"Title\"}\n报告\n:::\n").contains("pageBreakBefore"));
     }
 
     #[test]
@@ -229,11 +238,11 @@ mod tests {
     }
 
     #[test]
-    fn tabs_and_control_characters() {
-        let xml = body("甲\t乙\u{1}丙\n");
+    fn tabs_line_breaks_and_control_characters() {
+        let xml = body("甲\t乙\u{1}丙\\\n丁\n");
         assert!(
             xml.contains(
-                r#"<w:t xml:space="preserve">甲</w:t><w:tab/><w:t xml:space="preserve">乙丙</w:t>"#
+                r#"<w:t xml:space="preserve">甲</w:t><w:tab/><w:t xml:space="preserve">乙丙</w:t><w:br/><w:t xml:space="preserve">丁</w:t></w:r>"#
             ),
             "{xml}"
         );

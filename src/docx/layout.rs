@@ -93,17 +93,23 @@ pub fn section_properties() -> String {
     )
 }
 
-/// The paragraph styles a report is written in. The title and body text
-/// are Word's own Title and Normal, which Chinese Word calls 标题 and 正文:
-/// styles of our own by those names would clash with them there.
+/// The paragraph styles a report is written in, by name. The title, the
+/// headings and body text are Word's own Title, heading 1 to 5 and
+/// Normal, which Chinese Word calls 标题, 标题 1… and 正文 (styles of our
+/// own by those names would clash with them there), so that every reader
+/// of .docx (pandoc, mammoth, a screen reader) knows them for what they
+/// are; the headings carry their Chinese names (一级标题…) as aliases.
 pub const PARAGRAPH_STYLES: &[&str] = &[
     "Title",
-    "一级标题",
-    "二级标题",
-    "三级标题",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "heading 4",
+    "heading 5",
     "Normal",
     "主送机关",
     "附件",
+    "附件列表",
     "署名",
     "成文日期",
 ];
@@ -117,35 +123,31 @@ pub const BODY_STYLE: &str = "Normal";
 /// The title's style (标题 in Chinese Word).
 pub const TITLE_STYLE: &str = "Title";
 
-/// A paragraph's style, and the outline level it sets itself when its
-/// style's is not its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParagraphStyle<'a> {
-    /// The style's name.
-    pub name: &'a str,
-    /// An outline level (0-based) beside the style's.
-    pub outline_level: Option<u8>,
+/// The id of one of our styles: Word's for its built-in ones (heading 1 is
+/// Heading1), the name for the others.
+pub fn our_style_id(name: &str) -> &str {
+    match name {
+        "heading 1" => "Heading1",
+        "heading 2" => "Heading2",
+        "heading 3" => "Heading3",
+        "heading 4" => "Heading4",
+        "heading 5" => "Heading5",
+        other => other,
+    }
 }
 
-/// `#` is the title, `##` 一级标题, `###` 二级标题, `####` and deeper
-/// 三级标题 (（1） keeps its own outline level, so the navigation pane
-/// and our reader still tell it from 1.); a styled block its own style;
-/// anything else body text.
-pub fn paragraph_style(block: &Block) -> ParagraphStyle<'_> {
-    let named = |name| ParagraphStyle {
-        name,
-        outline_level: None,
-    };
+/// The title is Title, 一、 heading 1, （一） heading 2, 1. heading 3,
+/// （1） heading 4 (and a level below, heading 5); a styled block its own
+/// style; anything else body text.
+pub fn paragraph_style(block: &Block) -> &str {
     match block.heading {
-        Some(1) => named(TITLE_STYLE),
-        Some(2) => named("一级标题"),
-        Some(3) => named("二级标题"),
-        Some(4) => named("三级标题"),
-        Some(level) => ParagraphStyle {
-            name: "三级标题",
-            outline_level: Some(level - 1),
-        },
-        None => named(block.style.as_deref().unwrap_or(BODY_STYLE)),
+        Some(1) => TITLE_STYLE,
+        Some(2) => "heading 1",
+        Some(3) => "heading 2",
+        Some(4) => "heading 3",
+        Some(5) => "heading 4",
+        Some(_) => "heading 5",
+        None => block.style.as_deref().unwrap_or(BODY_STYLE),
     }
 }
 
@@ -203,20 +205,15 @@ mod tests {
 
     #[test]
     fn markdown_levels_map_to_styles() {
-        assert_eq!(paragraph_style(&heading(1)).name, "Title");
-        assert_eq!(paragraph_style(&heading(3)).name, "二级标题");
-        assert_eq!(
-            paragraph_style(&heading(5)),
-            ParagraphStyle {
-                name: "三级标题",
-                outline_level: Some(4)
-            }
-        );
+        assert_eq!(paragraph_style(&heading(1)), "Title");
+        assert_eq!(paragraph_style(&heading(3)), "heading 2");
+        assert_eq!(paragraph_style(&heading(5)), "heading 4");
+        assert_eq!(our_style_id("heading 4"), "Heading4");
         let mut signature = heading(1);
         signature.heading = None;
-        assert_eq!(paragraph_style(&signature).name, "Normal");
+        assert_eq!(paragraph_style(&signature), "Normal");
         signature.style = Some("署名".into());
-        assert_eq!(paragraph_style(&signature).name, "署名");
+        assert_eq!(paragraph_style(&signature), "署名");
     }
 
     #[test]

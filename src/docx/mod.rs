@@ -11,6 +11,7 @@
 //! | what | module |
 //! |---|---|
 //! | page size, margins, which paragraph gets which style | [`layout`] |
+//! | a long title in balanced lines | [`title`] |
 //! | `word/document.xml` | [`body`] |
 //! | the embedded parts, and the zip they are written into | [`package`] |
 //! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
@@ -21,6 +22,7 @@ pub mod layout;
 pub mod package;
 pub mod reader;
 pub mod reference;
+pub mod title;
 
 mod archive;
 

@@ -208,8 +208,8 @@ pub fn missing_styles(blocks: &[Block], has: impl Fn(&str) -> bool) -> Vec<Missi
     let mut used: Vec<(&str, bool)> = Vec::new();
     for block in blocks {
         let runs = block.runs.iter().filter_map(|run| run.style.as_deref());
-        let names = std::iter::once((layout::paragraph_style(block).name, true))
-            .chain(runs.map(|s| (s, false)));
+        let names =
+            std::iter::once((layout::paragraph_style(block), true)).chain(runs.map(|s| (s, false)));
         for (name, paragraph) in names {
             if !used.iter().any(|(seen, _)| *seen == name) {
                 used.push((name, paragraph));
@@ -272,8 +272,8 @@ fn with_ids(xml: &str, ids: &StyleIds) -> String {
         .iter()
         .chain(layout::CHARACTER_STYLES)
     {
-        let id = escape(ids.id(name));
-        if id == *name {
+        let (ours, id) = (layout::our_style_id(name), escape(ids.id(name)));
+        if id == ours {
             continue;
         }
         for pattern in [
@@ -281,7 +281,7 @@ fn with_ids(xml: &str, ids: &StyleIds) -> String {
             "<w:link w:val=\"{}\"",
             "<w:next w:val=\"{}\"",
         ] {
-            out = out.replace(&pattern.replace("{}", name), &pattern.replace("{}", &id));
+            out = out.replace(&pattern.replace("{}", ours), &pattern.replace("{}", &id));
         }
     }
     out
@@ -406,15 +406,15 @@ mod tests {
             },
         );
         for name in [
-            "一级标题",
-            "二级标题",
-            "三级标题",
-            "二级标题字符",
+            "heading 1",
             "heading 2",
+            "heading 3",
+            "heading 4",
+            "二级标题字符",
         ] {
             assert!(style_has_bold(&bold, name), "{name}");
         }
-        for name in ["Title", "Normal", "署名", "heading 1"] {
+        for name in ["Title", "Normal", "署名", "Body Text"] {
             assert!(!style_has_bold(&bold, name), "{name}");
         }
         assert!(!STYLES.contains(HEADING_BOLD));

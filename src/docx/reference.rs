@@ -198,10 +198,11 @@ impl Reference {
             if ids.contains_key(&name) {
                 continue;
             }
-            let mut id = name.clone();
+            let ours = layout::our_style_id(&name).to_string();
+            let mut id = ours.clone();
             let mut counter = 1;
             while taken.contains(&id) {
-                id = format!("{name}{counter}");
+                id = format!("{ours}{counter}");
                 counter += 1;
             }
             taken.insert(id.clone());
@@ -219,7 +220,7 @@ fn layout_names() -> impl Iterator<Item = String> {
 }
 
 fn block_style_names(block: &Block) -> Vec<String> {
-    let mut names = vec![layout::paragraph_style(block).name.to_string()];
+    let mut names = vec![layout::paragraph_style(block).to_string()];
     names.extend(block.runs.iter().filter_map(|r| r.style.clone()));
     names
 }
@@ -491,7 +492,7 @@ mod tests {
     #[test]
     fn takes_the_bureau_s_page_and_footer_and_adds_our_missing_styles() {
         let reference = Reference::from_bytes(&bureau_docx()).unwrap();
-        let blocks = markup::parse("# 报告\n\n正文。\n");
+        let blocks = markup::parse("::: {custom-style=\"Title\"}\n报告\n:::\n\n正文。\n");
         let docx = reference.package(&blocks, Layout::default()).unwrap();
         let document = part(&docx, "word/document.xml");
         assert!(document.contains(r#"<w:pStyle w:val="a1"/>"#), "{document}");

@@ -274,7 +274,7 @@ mod tests {
 
     #[test]
     fn markdown_gives_hints() {
-        let markdown = "# 标题\n\n## 一、工作\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
+        let markdown = "::: {custom-style=\"Title\"}\n标题\n:::\n\n# 一、工作\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
         let (format, paragraphs) = paragraphs("r.md", markdown.as_bytes()).unwrap();
         assert_eq!(format, Format::Markdown);
         let hints: Vec<Hint> = paragraphs.iter().map(|p| p.hint).collect();
@@ -283,7 +283,7 @@ mod tests {
             [Hint::Heading(1), Hint::Heading(2), Hint::Style("署名")]
         );
         let places: Vec<usize> = paragraphs.iter().map(|p| p.place).collect();
-        assert_eq!(places, [1, 3, 6]);
+        assert_eq!(places, [2, 5, 8]);
     }
 
     #[test]
