@@ -904,3 +904,38 @@ fn other_readers_read_every_part_and_see_the_headings() {
     std::fs::write(files.last().unwrap(), reference_docx()).unwrap();
     run_python_tool("docx_readers.py", &files);
 }
+
+#[test]
+fn a_circular_has_the_standard_s_title_unless_the_file_gives_its_own() {
+    let circular = |circular: &str| {
+        let data = format!("{HEAD}开头: 一年来。\n印发通知:{circular}\n");
+        let (_dir, path) = scratch_file("data.yaml", &data);
+        render_text(&path)
+    };
+    let standard = circular(" 是");
+    assert!(
+        standard.starts_with("长治市司法局关于印发\n《长治市司法局2022年工作总结》的通知\n\n"),
+        "{standard}"
+    );
+    let own = circular("\n  标题: 关于印发年度总结的通知");
+    assert!(own.starts_with("关于印发年度总结的通知\n\n"), "{own}");
+    let none = circular("\n  标题: \"\"");
+    assert!(none.starts_with("\u{3000}\u{3000}现将《"), "{none}");
+}
+
+#[test]
+fn a_title_breaks_where_the_file_breaks_it_in_every_format() {
+    let data = format!("{HEAD}标题: |\n  长治市司法局\n  2022年工作总结\n开头: 一年来。\n");
+    let (_dir, path) = scratch_file("data.yaml", &data);
+    assert!(render_text(&path).starts_with("长治市司法局\n2022年工作总结\n\n"));
+    let markdown = stdout_of(zongjie().arg("render").arg(&path));
+    assert!(
+        markdown.starts_with("::: {custom-style=\"Title\"}\n长治市司法局\\\n2022年工作总结\n:::\n"),
+        "{markdown}"
+    );
+    let document = part(&unzip(&render_docx(&path)), "word/document.xml");
+    assert!(
+        document.contains(r#"长治市司法局</w:t><w:br/><w:t xml:space="preserve">2022年工作总结"#),
+        "{document}"
+    );
+}
