@@ -939,3 +939,32 @@ fn a_title_breaks_where_the_file_breaks_it_in_every_format() {
         "{document}"
     );
 }
+
+/// A report printed in any format, titles broken into lines included,
+/// imports back to a data file that renders the same text.
+#[test]
+fn every_report_imports_back_from_each_format_to_the_same_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, path) in every_data_file() {
+        let text = render_text(&path);
+        for format in ["txt", "md", "docx"] {
+            let printed = dir.path().join(format!("{name}.{format}"));
+            let data = dir.path().join(format!("{name}-{format}.yaml"));
+            zongjie()
+                .arg("render")
+                .arg(&path)
+                .arg("-o")
+                .arg(&printed)
+                .assert()
+                .success();
+            zongjie()
+                .arg("import")
+                .arg(&printed)
+                .arg("-o")
+                .arg(&data)
+                .assert()
+                .success();
+            assert_eq!(render_text(&data), text, "{name} through {format}");
+        }
+    }
+}
