@@ -204,8 +204,8 @@ const TOP: &[Field] = &[
         Key::Title,
         ("标题", "title"),
         (
-            "不写则用本类报告的标准标题；写成 \"\" 则不要标题",
-            "the kind's standard title when absent; \"\" for none",
+            "不写则用本类报告的标准标题；写成 \"\" 则不要标题；一行排不下时自动在词间分成长短相近的几行，\n也可以在标题里换行自己指定",
+            "the kind's standard title when absent; \"\" for none; a long one is broken into balanced lines, or where the file breaks it",
         ),
         "长治市司法局2025年工作总结",
     ),
@@ -377,7 +377,10 @@ const CIRCULAR: &[Field] = &[
     field(
         Key::Title,
         ("标题", "title"),
-        ("通知的标题", "the circular's title"),
+        (
+            "通知的标题；缺省为“署名关于印发《报告标题》的通知”，写 \"\" 则不要",
+            "the circular's title: 署名关于印发《标题》的通知 unless given; \"\" for none",
+        ),
         "",
     ),
     field(

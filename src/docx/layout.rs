@@ -5,7 +5,12 @@ use crate::input::markdown::Block;
 
 /// Millimetres to twips (1/1440 inch), rounded to the nearest twip.
 pub const fn mm_to_twips(mm: u32) -> u32 {
-    (mm * 14_400 + 127) / 254
+    tenth_mm_to_twips(mm * 10)
+}
+
+/// Tenths of a millimetre to twips, rounded to the nearest twip.
+pub const fn tenth_mm_to_twips(tenths: u32) -> u32 {
+    (tenths * 1_440 + 127) / 254
 }
 
 /// Page size and margins in twips.
@@ -30,8 +35,11 @@ pub struct Page {
 }
 
 /// A4 with a text block of 156 × 225 mm: top 37, bottom 35, left 28,
-/// right 26 mm. The page number's line starts 7 mm under the text block:
-/// 35 − 7 = 28 mm from the edge, less the line of 4号 (about 5 mm).
+/// right 26 mm. The page number's 一字线 is 7 mm under the text block
+/// (GB/T 9704 7.5), 28 mm above the paper's edge: the footer's distance
+/// is where the bottom of its line of 4号 goes, and that puts the dash's
+/// stroke 2.7 mm above it (measured on LibreOffice's PDF, with a CJK serif
+/// for 宋体), so 25.3 mm.
 pub const GB_T_9704: Page = Page {
     width: mm_to_twips(210),
     height: mm_to_twips(297),
@@ -40,7 +48,7 @@ pub const GB_T_9704: Page = Page {
     left: mm_to_twips(28),
     right: mm_to_twips(26),
     header: mm_to_twips(15),
-    footer: mm_to_twips(23),
+    footer: tenth_mm_to_twips(253),
 };
 
 /// Lines of body text on a page.
@@ -59,7 +67,10 @@ pub const FOOTER_ODD_ID: &str = "rIdFooterOdd";
 pub const FOOTER_EVEN_ID: &str = "rIdFooterEven";
 
 /// Our section properties: odd and even page-number footers, A4 and the
-/// margins. Children in CT_SectPr's order.
+/// margins, and a line grid of 22 lines, which is what Word's and WPS's
+/// page setup shows; 28 characters a line is character spacing in the
+/// styles (see the comment on their docDefaults for why not a character
+/// grid). Children in CT_SectPr's order.
 pub fn section_properties() -> String {
     let page = GB_T_9704;
     format!(
@@ -69,6 +80,7 @@ pub fn section_properties() -> String {
          <w:pgSz w:w=\"{}\" w:h=\"{}\"/>\
          <w:pgMar w:top=\"{}\" w:right=\"{}\" w:bottom=\"{}\" w:left=\"{}\" w:header=\"{}\" w:footer=\"{}\" w:gutter=\"0\"/>\
          <w:cols w:space=\"425\"/>\
+         <w:docGrid w:type=\"lines\" w:linePitch=\"{LINE_PITCH}\"/>\
          </w:sectPr>",
         page.width,
         page.height,
@@ -81,17 +93,23 @@ pub fn section_properties() -> String {
     )
 }
 
-/// The paragraph styles a report is written in. The title and body text
-/// are Word's own Title and Normal, which Chinese Word calls 标题 and 正文:
-/// styles of our own by those names would clash with them there.
+/// The paragraph styles a report is written in, by name. The title, the
+/// headings and body text are Word's own Title, heading 1 to 5 and
+/// Normal, which Chinese Word calls 标题, 标题 1… and 正文 (styles of our
+/// own by those names would clash with them there), so that every reader
+/// of .docx (pandoc, mammoth, a screen reader) knows them for what they
+/// are; the headings carry their Chinese names (一级标题…) as aliases.
 pub const PARAGRAPH_STYLES: &[&str] = &[
     "Title",
-    "一级标题",
-    "二级标题",
-    "三级标题",
+    "heading 1",
+    "heading 2",
+    "heading 3",
+    "heading 4",
+    "heading 5",
     "Normal",
     "主送机关",
     "附件",
+    "附件列表",
     "署名",
     "成文日期",
 ];
@@ -105,35 +123,31 @@ pub const BODY_STYLE: &str = "Normal";
 /// The title's style (标题 in Chinese Word).
 pub const TITLE_STYLE: &str = "Title";
 
-/// A paragraph's style, and the outline level it sets itself when its
-/// style's is not its own.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ParagraphStyle<'a> {
-    /// The style's name.
-    pub name: &'a str,
-    /// An outline level (0-based) beside the style's.
-    pub outline_level: Option<u8>,
+/// The id of one of our styles: Word's for its built-in ones (heading 1 is
+/// Heading1), the name for the others.
+pub fn our_style_id(name: &str) -> &str {
+    match name {
+        "heading 1" => "Heading1",
+        "heading 2" => "Heading2",
+        "heading 3" => "Heading3",
+        "heading 4" => "Heading4",
+        "heading 5" => "Heading5",
+        other => other,
+    }
 }
 
-/// `#` is the title, `##` 一级标题, `###` 二级标题, `####` and deeper
-/// 三级标题 (（1） keeps its own outline level, so the navigation pane
-/// and our reader still tell it from 1.); a styled block its own style;
-/// anything else body text.
-pub fn paragraph_style(block: &Block) -> ParagraphStyle<'_> {
-    let named = |name| ParagraphStyle {
-        name,
-        outline_level: None,
-    };
+/// The title is Title, 一、 heading 1, （一） heading 2, 1. heading 3,
+/// （1） heading 4 (and a level below, heading 5); a styled block its own
+/// style; anything else body text.
+pub fn paragraph_style(block: &Block) -> &str {
     match block.heading {
-        Some(1) => named(TITLE_STYLE),
-        Some(2) => named("一级标题"),
-        Some(3) => named("二级标题"),
-        Some(4) => named("三级标题"),
-        Some(level) => ParagraphStyle {
-            name: "三级标题",
-            outline_level: Some(level - 1),
-        },
-        None => named(block.style.as_deref().unwrap_or(BODY_STYLE)),
+        Some(1) => TITLE_STYLE,
+        Some(2) => "heading 1",
+        Some(3) => "heading 2",
+        Some(4) => "heading 3",
+        Some(5) => "heading 4",
+        Some(_) => "heading 5",
+        None => block.style.as_deref().unwrap_or(BODY_STYLE),
     }
 }
 
@@ -191,20 +205,15 @@ mod tests {
 
     #[test]
     fn markdown_levels_map_to_styles() {
-        assert_eq!(paragraph_style(&heading(1)).name, "Title");
-        assert_eq!(paragraph_style(&heading(3)).name, "二级标题");
-        assert_eq!(
-            paragraph_style(&heading(5)),
-            ParagraphStyle {
-                name: "三级标题",
-                outline_level: Some(4)
-            }
-        );
+        assert_eq!(paragraph_style(&heading(1)), "Title");
+        assert_eq!(paragraph_style(&heading(3)), "heading 2");
+        assert_eq!(paragraph_style(&heading(5)), "heading 4");
+        assert_eq!(our_style_id("heading 4"), "Heading4");
         let mut signature = heading(1);
         signature.heading = None;
-        assert_eq!(paragraph_style(&signature).name, "Normal");
+        assert_eq!(paragraph_style(&signature), "Normal");
         signature.style = Some("署名".into());
-        assert_eq!(paragraph_style(&signature).name, "署名");
+        assert_eq!(paragraph_style(&signature), "署名");
     }
 
     #[test]

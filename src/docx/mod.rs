@@ -11,9 +11,9 @@
 //! | what | module |
 //! |---|---|
 //! | page size, margins, which paragraph gets which style | [`layout`] |
+//! | a long title in balanced lines | [`title`] |
 //! | `word/document.xml` | [`body`] |
-//! | the embedded parts | [`package`] |
-//! | the zip they are written into | [`stored_zip`] |
+//! | the embedded parts, and the zip they are written into | [`package`] |
 //! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
 //! | .docx → paragraphs | [`reader`] |
 
@@ -22,7 +22,7 @@ pub mod layout;
 pub mod package;
 pub mod reader;
 pub mod reference;
-pub mod stored_zip;
+pub mod title;
 
 mod archive;
 
@@ -102,11 +102,16 @@ fn sample_blocks() -> Vec<Block> {
         block(
             None,
             None,
-            plain("正文：3号仿宋_GB2312，首行缩进二字，每页22行。"),
+            plain("正文：3号仿宋_GB2312，首行缩进二字，每页22行，每行28字。"),
         ),
-        block(Some(2), None, plain("一、一级标题：黑体")),
-        block(Some(3), None, plain("（一）二级标题：楷体_GB2312")),
-        block(Some(4), None, plain("1.三级标题：仿宋_GB2312")),
+        block(Some(2), None, plain("一、标题 1（一级标题）：黑体")),
+        block(
+            Some(3),
+            None,
+            plain("（一）标题 2（二级标题）：楷体_GB2312"),
+        ),
+        block(Some(4), None, plain("1.标题 3（三级标题）：仿宋_GB2312")),
+        block(Some(5), None, plain("（1）标题 4（四级标题）：仿宋_GB2312")),
         block(
             None,
             None,
@@ -115,7 +120,13 @@ fn sample_blocks() -> Vec<Block> {
                 run("正文接在标题之后。", None),
             ],
         ),
-        block(None, Some("附件"), plain("附件：附件名称")),
+        block(None, Some("附件"), plain("附件：一个附件的名称")),
+        block(None, Some("附件列表"), plain("附件：1.几个附件的第一个")),
+        block(
+            None,
+            Some("附件列表"),
+            plain("\u{3000}\u{3000}\u{3000}2.第二个"),
+        ),
         block(None, Some("署名"), plain("某某市司法局")),
         block(None, Some("成文日期"), plain("2026年1月28日")),
     ]

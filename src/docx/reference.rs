@@ -11,7 +11,7 @@ use quick_xml::reader::NsReader;
 use super::archive::{self, Archive, Relationship, attribute, is_r, is_w, xml_error};
 use super::body::{self, StyleIds};
 use super::layout;
-use super::package::{self, OurFooters, Part};
+use super::package::{self, Contents, OurFooters, Part};
 use super::reader::Styles;
 use super::{DocxError, Layout};
 use crate::input::markdown::Block;
@@ -164,41 +164,27 @@ impl Reference {
             .section
             .clone()
             .unwrap_or_else(layout::section_properties);
-        let document = body::document_xml(blocks, &ids, &section);
         let mut relationships = self.relationships.clone();
         let mut content_types = self.content_types.clone();
-        let mut footers = Vec::new();
+        let mut more = Vec::new();
         if self.section.is_none() {
             let ours = OurFooters::default();
             relationships.push_str(&ours.relationships);
             content_types.push_str(&ours.content_types);
-            footers = ours.parts;
+            more = ours.parts;
         }
-        let mut parts = vec![
-            Part::text(
-                "[Content_Types].xml",
-                package::insert_before_root_end(package::CONTENT_TYPES, &content_types),
-            ),
-            Part::text("_rels/.rels", package::PACKAGE_RELS),
-            Part::text("docProps/core.xml", package::CORE),
-            Part::text("docProps/app.xml", package::APP),
-            Part::text("word/document.xml", document),
-            Part::text(
-                "word/_rels/document.xml.rels",
-                package::insert_before_root_end(package::DOCUMENT_RELS, &relationships),
-            ),
-            Part::text("word/styles.xml", styles),
-            Part::text("word/settings.xml", package::settings(self.even_and_odd)),
-            Part::text("word/fontTable.xml", package::FONT_TABLE),
-        ];
-        parts.extend(footers);
-        for (name, bytes) in &self.parts {
-            parts.push(Part {
-                name: name.as_str().into(),
-                bytes: bytes.as_slice().into(),
-            });
-        }
-        package::zip(&parts)
+        more.extend(self.parts.iter().map(|(name, bytes)| Part {
+            name: name.as_str().into(),
+            bytes: bytes.as_slice().into(),
+        }));
+        package::package(Contents {
+            document: body::document_xml(blocks, &ids, &section),
+            styles,
+            settings: package::settings(self.even_and_odd),
+            relationships: &relationships,
+            content_types: &content_types,
+            more,
+        })
     }
 
     /// Ids for every style `blocks` use: the reference's for the names it
@@ -212,10 +198,11 @@ impl Reference {
             if ids.contains_key(&name) {
                 continue;
             }
-            let mut id = name.clone();
+            let ours = layout::our_style_id(&name).to_string();
+            let mut id = ours.clone();
             let mut counter = 1;
             while taken.contains(&id) {
-                id = format!("{name}{counter}");
+                id = format!("{ours}{counter}");
                 counter += 1;
             }
             taken.insert(id.clone());
@@ -233,7 +220,7 @@ fn layout_names() -> impl Iterator<Item = String> {
 }
 
 fn block_style_names(block: &Block) -> Vec<String> {
-    let mut names = vec![layout::paragraph_style(block).name.to_string()];
+    let mut names = vec![layout::paragraph_style(block).to_string()];
     names.extend(block.runs.iter().filter_map(|r| r.style.clone()));
     names
 }
@@ -505,7 +492,7 @@ mod tests {
     #[test]
     fn takes_the_bureau_s_page_and_footer_and_adds_our_missing_styles() {
         let reference = Reference::from_bytes(&bureau_docx()).unwrap();
-        let blocks = markdown::parse("# 报告\n\n正文。\n");
+        let blocks = markdown::parse("::: {custom-style=\"Title\"}\n报告\n:::\n\n正文。\n");
         let docx = reference.package(&blocks, Layout::default()).unwrap();
         let document = part(&docx, "word/document.xml");
         assert!(document.contains(r#"<w:pStyle w:val="a1"/>"#), "{document}");

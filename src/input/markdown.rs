@@ -1,18 +1,24 @@
 //! The Markdown that templates write, read back as a document of styled
 //! paragraphs, and the plain text made from it.
 //!
-//! The dialect is the part of pandoc's Markdown that a report needs: `#`
-//! headings (`#` the title, `##` 一、, `###` （一）, `####` 1.), paragraphs
-//! separated by blank lines, `::: {custom-style="署名"}` blocks for
-//! paragraphs with a style of their own, and `[（一）标题。]{custom-style="二级标题字符"}`
-//! for a heading run into its paragraph. pandoc turns it into a .docx with
-//! those style names; our own .docx writer and the text output read it here.
+//! The dialect is the part of pandoc's Markdown that a report needs: the
+//! title in a `::: {custom-style="Title"}` block (a line ending in `\\`
+//! breaks it), `#` headings (`#` 一、, `##` （一）, `###` 1., `####` （1）),
+//! paragraphs separated by blank lines, `::: {custom-style="署名"}` blocks
+//! for paragraphs with a style of their own, and
+//! `[（一）标题。]{custom-style="二级标题字符"}` for a heading run into its
+//! paragraph. pandoc turns it into a .docx with those style names; our own
+//! .docx writer and the text output read it here. Raw openxml blocks
+//! (```` ```{=openxml} ````) are pandoc's alone, as pandoc leaves them out
+//! of every other format: a paragraph of ours in one (the signature block,
+//! with its computed indent) is read as that paragraph, anything else (the
+//! page break after a circular, which our writer makes itself) is skipped.
 
 /// A paragraph-level element of a rendered report.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Block {
-    /// `Some(n)` for a heading written with n `#`s: 1 is the title, 2 一、,
-    /// 3 （一）, 4 1., 5 （1）.
+    /// `Some(1)` for the title, `Some(n + 1)` for a heading written with n
+    /// `#`s: 2 is 一、, 3 （一）, 4 1., 5 （1）.
     pub heading: Option<u8>,
     /// The paragraph style named by a `custom-style` block.
     pub style: Option<String>,
@@ -68,11 +74,13 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     let mut blocks = Vec::new();
     let mut style: Option<String> = None;
     let mut paragraph = String::new();
+    let mut raw: Option<String> = None;
     let flush = |paragraph: &mut String, style: &Option<String>, blocks: &mut Vec<Block>| {
         if !paragraph.is_empty() {
+            let title = style.as_deref() == Some(TITLE_STYLE);
             blocks.push(Block {
-                heading: None,
-                style: style.clone(),
+                heading: title.then_some(1),
+                style: if title { None } else { style.clone() },
                 runs: parse_inline(paragraph),
             });
             paragraph.clear();
@@ -80,7 +88,17 @@ pub fn parse(markdown: &str) -> Vec<Block> {
     };
     for line in markdown.lines() {
         let line = line.trim_matches([' ', '\t', '\r']);
-        if let Some(rest) = line.strip_prefix(":::") {
+        if let Some(xml) = raw.as_mut() {
+            if line.starts_with("```") {
+                blocks.extend(raw_paragraphs(xml));
+                raw = None;
+            } else {
+                xml.push_str(line);
+            }
+        } else if line.starts_with("```") {
+            flush(&mut paragraph, &style, &mut blocks);
+            raw = Some(String::new());
+        } else if let Some(rest) = line.strip_prefix(":::") {
             flush(&mut paragraph, &style, &mut blocks);
             style = custom_style(rest);
         } else if let Some((level, text)) = heading(line) {
@@ -94,18 +112,50 @@ pub fn parse(markdown: &str) -> Vec<Block> {
             flush(&mut paragraph, &style, &mut blocks);
         } else {
             paragraph.push_str(line);
+            if ends_in_line_break(line) {
+                paragraph.push('\n');
+            }
         }
     }
     flush(&mut paragraph, &style, &mut blocks);
     blocks
 }
 
+/// The style of the title's block; Word's Title, 标题 in Chinese Word.
+const TITLE_STYLE: &str = "Title";
+
+/// Whether a line ends in pandoc's line break: a backslash not itself
+/// escaped. The backslash and the newline after it read as a newline.
+fn ends_in_line_break(line: &str) -> bool {
+    line.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1
+}
+
 fn heading(line: &str) -> Option<(u8, &str)> {
     let level = line.chars().take_while(|c| *c == '#').count();
     let text = line[level..].strip_prefix(' ')?;
-    (1..=6)
+    (1..=5)
         .contains(&level)
-        .then_some((level as u8, text.trim()))
+        .then_some((level as u8 + 1, text.trim()))
+}
+
+/// The paragraphs of ours in a raw openxml block: each `w:p` with a style
+/// (`w:pStyle`) and text (its `w:t`s). Other raw paragraphs give nothing.
+fn raw_paragraphs(xml: &str) -> Vec<Block> {
+    xml.split("</w:p>").filter_map(raw_paragraph).collect()
+}
+
+fn raw_paragraph(xml: &str) -> Option<Block> {
+    let style = xml.split_once("<w:pStyle w:val='")?.1.split_once('\'')?.0;
+    let mut text = String::new();
+    for piece in xml.split("<w:t").skip(1) {
+        let content = piece.split_once('>')?.1.split_once("</w:t>")?.0;
+        text.push_str(&quick_xml::escape::unescape(content).ok()?);
+    }
+    (!text.is_empty()).then(|| Block {
+        heading: None,
+        style: Some(style.to_string()),
+        runs: vec![Run { text, style: None }],
+    })
 }
 
 /// The style named in `{custom-style="…"}`, if any.
@@ -184,7 +234,7 @@ pub fn to_text(blocks: &[Block]) -> String {
     let mut previous: Option<&Block> = None;
     for block in blocks {
         let is_title = block.heading == Some(1);
-        let closing = matches!(block.style.as_deref(), Some("附件" | "署名"));
+        let closing = matches!(block.style.as_deref(), Some("附件" | "附件列表" | "署名"));
         let after_title = previous.is_some_and(|p| p.heading == Some(1));
         let previous_closing = previous.is_some_and(|p| p.style.is_some());
         if previous.is_some() && (is_title || after_title || (closing && !previous_closing)) {
@@ -215,14 +265,35 @@ mod tests {
 
     #[test]
     fn headings_paragraphs_and_styles() {
-        let markdown =
-            "# 标题\n\n## 一、工作\n\n第一段\n接续\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
+        let markdown = "::: {custom-style=\"Title\"}\n标题\n:::\n\n# 一、工作\n\n#### （1）细项\n\n第一段\n接续\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
         let blocks = parse(markdown);
-        assert_eq!(blocks.len(), 4);
-        assert_eq!(blocks[0].heading, Some(1));
+        assert_eq!(blocks.len(), 5);
+        assert_eq!(
+            (blocks[0].heading, blocks[0].style.as_deref()),
+            (Some(1), None)
+        );
         assert_eq!(blocks[1].heading, Some(2));
-        assert_eq!(blocks[2].text(), "第一段接续");
-        assert_eq!(blocks[3].style.as_deref(), Some("署名"));
+        assert_eq!(blocks[2].heading, Some(5));
+        assert_eq!(blocks[3].text(), "第一段接续");
+        assert_eq!(blocks[4].style.as_deref(), Some("署名"));
+    }
+
+    #[test]
+    fn a_backslash_at_the_end_of_a_line_breaks_it() {
+        let blocks =
+            parse("::: {custom-style=\"Title\"}\n某局2025年度\\\n工作报告\n:::\n\n甲\\\\\n乙\n");
+        assert_eq!(blocks[0].text(), "某局2025年度\n工作报告");
+        assert_eq!(blocks[1].text(), "甲\\乙");
+    }
+
+    #[test]
+    fn raw_openxml_is_read_for_our_paragraphs_and_skipped_otherwise() {
+        let markdown = "正文。\n\n```{=openxml}\n<w:p><w:r><w:br w:type='page'/></w:r></w:p>\n```\n\n```{=openxml}\n<w:p><w:pPr><w:pStyle w:val='署名'/><w:ind w:right='1440'/></w:pPr><w:r><w:t xml:space='preserve'>甲&amp;乙</w:t></w:r></w:p>\n<w:p><w:pPr><w:pStyle w:val='成文日期'/></w:pPr><w:r><w:t>2026年1月8日</w:t></w:r></w:p>\n```\n";
+        let blocks = parse(markdown);
+        assert_eq!(blocks.len(), 3);
+        assert_eq!(blocks[1].style.as_deref(), Some("署名"));
+        assert_eq!(blocks[1].text(), "甲&乙");
+        assert_eq!(blocks[2].style.as_deref(), Some("成文日期"));
     }
 
     #[test]
@@ -243,7 +314,7 @@ mod tests {
 
     #[test]
     fn text_output_indents_body_not_title_or_signature() {
-        let markdown = "# 标题\n\n## 一、工作\n\n正文。\n\n::: {custom-style=\"署名\"}\n某局\n:::\n\n::: {custom-style=\"成文日期\"}\n2023年2月2日\n:::\n";
+        let markdown = "::: {custom-style=\"Title\"}\n标题\n:::\n\n# 一、工作\n\n正文。\n\n::: {custom-style=\"署名\"}\n某局\n:::\n\n::: {custom-style=\"成文日期\"}\n2023年2月2日\n:::\n";
         assert_eq!(
             to_text(&parse(markdown)),
             "标题\n\n\u{3000}\u{3000}一、工作\n\u{3000}\u{3000}正文。\n\n某局\n2023年2月2日\n"

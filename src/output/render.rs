@@ -113,6 +113,9 @@ pub struct ReportContext {
     /// The title: the kind's standard one when the file gives none, and
     /// none at all when the file gives an empty one.
     pub title: Option<String>,
+    /// The title in the lines it is printed in: as the file breaks it, or
+    /// broken into balanced lines when it is too long for one.
+    pub title_lines: Vec<String>,
     /// The report year.
     pub year: i32,
     /// The year after it, which the plans are for.
@@ -123,6 +126,10 @@ pub struct ReportContext {
     pub recipient: Option<String>,
     /// 署名: as given, or the bureau's name when there is a date.
     pub signature: Option<String>,
+    /// The right indent of 署名 over 成文日期, when there are both.
+    pub signature_indent: Option<Indent>,
+    /// The right indent of 成文日期 under 署名, when there are both.
+    pub date_indent: Option<Indent>,
     /// The covering circular, when the report is sent out with one.
     pub circular: Option<CircularContext>,
     /// The bureau.
@@ -152,11 +159,32 @@ pub struct BureauContext {
     pub scope: String,
 }
 
+/// A right indent, as Word writes it.
+#[derive(Debug, Clone, Copy, Serialize)]
+pub struct Indent {
+    /// In hundredths of a character (`w:rightChars`).
+    pub chars: u32,
+    /// In twips (`w:right`).
+    pub twips: u32,
+}
+
+impl Indent {
+    fn of_chars(chars: u32) -> Indent {
+        Indent {
+            chars,
+            twips: chars * docx::layout::BODY_CHAR / 100,
+        }
+    }
+}
+
 /// The covering circular, as templates see it.
 #[derive(Debug, Serialize)]
 pub struct CircularContext {
-    /// Its own title, if any.
+    /// Its title: 署名关于印发《报告标题》的通知 unless the file gives
+    /// another, none when it gives an empty one.
     pub title: Option<String>,
+    /// The title in the lines it is printed in.
+    pub title_lines: Vec<String>,
     /// The covering paragraph.
     pub body: String,
 }
@@ -241,12 +269,29 @@ impl Builder<'_> {
         texts.iter().map(|t| self.expand(t, count)).collect()
     }
 
+    /// A title as the file breaks it into lines, each line filled in.
+    fn title(&mut self, title: &Text) -> Vec<String> {
+        title
+            .value
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let line = Text {
+                    value: line.to_string(),
+                    span: title.span.clone(),
+                };
+                self.expand(&line, 0)
+            })
+            .collect()
+    }
+
     fn report(&mut self, report: &Report) -> ReportContext {
-        let title = match &report.title {
-            Some(title) if title.value.is_empty() => None,
-            Some(title) => Some(self.expand(title, 0)),
-            None => Some(report.kind.standard_title(&report.bureau.name, report.year)),
+        let given_lines = match &report.title {
+            Some(title) => self.title(title),
+            None => vec![report.kind.standard_title(&report.bureau.name, report.year)],
         };
+        let title = (!given_lines.is_empty()).then(|| given_lines.concat());
         let mut opening = self.expand_all(&report.opening, 0);
         let honours: String = report
             .honours
@@ -262,16 +307,37 @@ impl Builder<'_> {
             }
             None => None,
         };
-        let circular = report.circular.as_ref().map(|c| CircularContext {
-            title: c.title.as_ref().map(|t| self.expand(t, 0)),
-            body: match &c.body {
-                Some(body) => self.expand(body, 0),
-                None => format!(
-                    "现将《{}》印发给你们，请结合实际认真贯彻落实。",
+        let names = [Some(report.bureau.name.as_str()), signature.as_deref()];
+        let names: Vec<&str> = names.into_iter().flatten().collect();
+        let title_lines = printed_lines(given_lines, &names);
+        let circular = report.circular.as_ref().map(|c| {
+            let given_lines = match &c.title {
+                Some(own) => self.title(own),
+                None => vec![format!(
+                    "{}关于印发《{}》的通知",
+                    signature.as_deref().unwrap_or(&report.bureau.name),
                     title.as_deref().unwrap_or_default()
-                ),
-            },
+                )],
+            };
+            CircularContext {
+                title: (!given_lines.is_empty()).then(|| given_lines.concat()),
+                title_lines: printed_lines(given_lines, &names),
+                body: match &c.body {
+                    Some(body) => self.expand(body, 0),
+                    None => format!(
+                        "现将《{}》印发给你们，请结合实际认真贯彻落实。",
+                        title.as_deref().unwrap_or_default()
+                    ),
+                },
+            }
         });
+        let indents = match (&signature, report.date) {
+            (Some(signature), Some(date)) => Some(docx::layout::signature_indents(
+                signature,
+                &crate::genre::dates::document_date(date),
+            )),
+            _ => None,
+        };
         ReportContext {
             kind: report.kind.template_name(),
             kind_name: report.kind.chinese_name(),
@@ -283,6 +349,8 @@ impl Builder<'_> {
                 .as_ref()
                 .map(|r| self.expand(r, 0).trim_end_matches(['：', ':']).to_string()),
             signature,
+            signature_indent: indents.map(|(signature, _)| Indent::of_chars(signature)),
+            date_indent: indents.map(|(_, date)| Indent::of_chars(date)),
             circular,
             bureau: BureauContext {
                 name: report.bureau.name.clone(),
@@ -291,6 +359,7 @@ impl Builder<'_> {
                 scope: report.bureau.scope.clone(),
             },
             title,
+            title_lines,
             opening,
             sections,
             attachments: self.expand_all(&report.attachments, 0),
@@ -367,6 +436,16 @@ impl Builder<'_> {
             (Some(only), None) | (None, Some(only)) => only,
             (None, None) => String::new(),
         }
+    }
+}
+
+/// A title's printed lines: the file's own, or, when it gives one line,
+/// that line broken into balanced lines if it is too long (`names` are
+/// the names in it whose ends are good places to break).
+fn printed_lines(given: Vec<String>, names: &[&str]) -> Vec<String> {
+    match given.as_slice() {
+        [one] => docx::title::title_lines(one, names),
+        _ => given,
     }
 }
 

@@ -203,10 +203,23 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         (font("Title"), size("Title")),
         ("方正小标宋简体".into(), "44".into())
     );
-    assert_eq!(font("一级标题"), "黑体");
-    assert_eq!(font("二级标题"), "楷体_GB2312");
+    assert_eq!(font("heading 1"), "黑体");
+    assert_eq!(font("heading 2"), "楷体_GB2312");
     assert_eq!(font("二级标题字符"), "楷体_GB2312");
-    assert_eq!(font("三级标题"), "仿宋_GB2312");
+    assert_eq!(font("heading 3"), "仿宋_GB2312");
+    assert_eq!(font("heading 4"), "仿宋_GB2312");
+    for (name, alias) in [
+        ("heading 1", "一级标题"),
+        ("heading 2", "二级标题"),
+        ("heading 3", "三级标题"),
+    ] {
+        let aliases = styles[name]
+            .child("w:aliases")
+            .and_then(|a| a.attr("w:val"));
+        assert_eq!(aliases, Some(alias), "{name}");
+        let id = styles[name].attr("w:styleId").unwrap();
+        assert_eq!(id, name.replace("heading ", "Heading"));
+    }
     assert_eq!(
         (font("Normal"), size("Normal")),
         ("仿宋_GB2312".into(), "32".into())
@@ -215,7 +228,7 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         (font("footer"), size("footer")),
         ("宋体".into(), "28".into())
     );
-    for name in ["Normal", "一级标题", "二级标题", "三级标题"] {
+    for name in ["Normal", "heading 1", "heading 2", "heading 3", "heading 4"] {
         let style = &styles[name];
         assert_eq!(
             value(style, "w:pPr", "w:spacing", "w:line"),
@@ -239,7 +252,7 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         );
         assert_eq!(value(style, "w:pPr", "w:jc", "w:val"), "both", "{name}");
     }
-    for name in ["一级标题", "二级标题", "三级标题", "二级标题字符"] {
+    for name in ["heading 1", "heading 2", "heading 3", "二级标题字符"] {
         assert_eq!(value(&styles[name], "w:rPr", "w:b", "w:val"), "0", "{name}");
     }
     assert_eq!(value(&styles["Title"], "w:pPr", "w:jc", "w:val"), "center");
@@ -250,9 +263,10 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
     );
     for (name, level) in [
         ("Title", "0"),
-        ("一级标题", "1"),
-        ("二级标题", "2"),
-        ("三级标题", "3"),
+        ("heading 1", "1"),
+        ("heading 2", "2"),
+        ("heading 3", "3"),
+        ("heading 4", "4"),
     ] {
         assert_eq!(
             value(&styles[name], "w:pPr", "w:outlineLvl", "w:val"),
@@ -261,12 +275,19 @@ fn styles_set_the_official_fonts_sizes_and_spacing() {
         );
     }
     assert_eq!(
-        value(&styles["二级标题"], "w:pPr", "w:ind", "w:firstLineChars"),
+        value(&styles["heading 2"], "w:pPr", "w:ind", "w:firstLineChars"),
         "200"
     );
     assert_eq!(
-        styles["二级标题"].child("w:link").unwrap().attr("w:val"),
+        styles["heading 2"].child("w:link").unwrap().attr("w:val"),
         Some("二级标题字符")
+    );
+    assert_eq!(
+        styles["二级标题字符"]
+            .child("w:link")
+            .unwrap()
+            .attr("w:val"),
+        Some("Heading2")
     );
     assert_eq!(
         value(&styles["主送机关"], "w:pPr", "w:ind", "w:firstLine"),
@@ -370,9 +391,9 @@ fn recipient_attachments_and_signature_block() {
         .collect();
     let expected = [
         ("主送机关", "县人民政府：", None),
-        ("附件", "附件：1.主要数据统计表", None),
+        ("附件列表", "附件：1.主要数据统计表", None),
         (
-            "附件",
+            "附件列表",
             "\u{3000}\u{3000}\u{3000}2.重点任务完成情况一览表",
             None,
         ),
@@ -387,6 +408,45 @@ fn recipient_attachments_and_signature_block() {
         assert_eq!(found.2.as_deref(), right, "{style}");
     }
     assert_eq!(plain_text(&read_docx(&docx).unwrap()), render_text(&path));
+    // A wrapped name goes on under its first character: 附件：and 1. after
+    // the two characters' indent; one attachment, which has no number,
+    // under the character after 附件：.
+    let styles = styles(&unzip(&docx));
+    let indent =
+        |name: &str, attribute: &str| value(&styles[name], "w:pPr", "w:ind", attribute).to_string();
+    assert_eq!(
+        (
+            indent("附件列表", "w:leftChars"),
+            indent("附件列表", "w:hangingChars")
+        ),
+        ("592".into(), "392".into())
+    );
+    assert_eq!(
+        (
+            indent("附件", "w:leftChars"),
+            indent("附件", "w:hangingChars")
+        ),
+        ("495".into(), "295".into())
+    );
+}
+
+#[test]
+fn one_attachment_has_no_number() {
+    let data = format!("{HEAD}开头: 一年来。\n附件:\n  - 主要数据统计表\n");
+    let (_dir, path) = scratch_file("data.yaml", &data);
+    let document = parse(&part(&unzip(&render_docx(&path)), "word/document.xml"));
+    let attachment = document
+        .all("w:p")
+        .into_iter()
+        .find(|p| p.text_content().starts_with("附件"))
+        .unwrap();
+    assert_eq!(attachment.text_content(), "附件：主要数据统计表");
+    let style = attachment
+        .child("w:pPr")
+        .unwrap()
+        .child("w:pStyle")
+        .unwrap();
+    assert_eq!(style.attr("w:val"), Some("附件"));
 }
 
 #[test]
@@ -396,7 +456,7 @@ fn bold_headings_is_a_per_bureau_option() {
         &format!("{HEAD}版式:\n  标题加粗: 是\n工作:\n  - 标题: 队伍建设\n    正文: 加强。\n"),
     );
     let styles = styles(&unzip(&render_docx(&path)));
-    for name in ["一级标题", "二级标题", "三级标题", "二级标题字符"] {
+    for name in ["heading 1", "heading 2", "heading 3", "二级标题字符"] {
         let bold = property(&styles[name], "w:rPr", "w:b").unwrap();
         assert_eq!(bold.attr("w:val"), None, "{name} is bold");
     }
@@ -409,7 +469,7 @@ fn the_output_file_s_extension_picks_the_format() {
     for (file, starts_with) in [
         ("report.docx", &b"PK"[..]),
         ("report.txt", "长治市".as_bytes()),
-        ("report.md", b"# "),
+        ("report.md", "::: {custom-style=\"Title\"}".as_bytes()),
     ] {
         let out = dir.path().join(file);
         zongjie()
@@ -522,11 +582,11 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
     let styles = styles(&unzip(&reference_docx()));
     let font = |name: &str| value(&styles[name], "w:rPr", "w:rFonts", "w:eastAsia").to_string();
     let expected = [
-        ("heading 1", "方正小标宋简体"),
-        ("heading 2", "黑体"),
-        ("heading 3", "楷体_GB2312"),
+        ("Title", "方正小标宋简体"),
+        ("heading 1", "黑体"),
+        ("heading 2", "楷体_GB2312"),
+        ("heading 3", "仿宋_GB2312"),
         ("heading 4", "仿宋_GB2312"),
-        ("heading 5", "仿宋_GB2312"),
         ("Body Text", "仿宋_GB2312"),
         ("First Paragraph", "仿宋_GB2312"),
         ("二级标题字符", "楷体_GB2312"),
@@ -535,22 +595,70 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
     for (name, expected_font) in expected {
         assert_eq!(font(name), expected_font, "{name}");
     }
-    assert_eq!(value(&styles["heading 1"], "w:rPr", "w:sz", "w:val"), "44");
+    assert_eq!(value(&styles["Title"], "w:rPr", "w:sz", "w:val"), "44");
     assert_eq!(
         value(&styles["Body Text"], "w:pPr", "w:ind", "w:firstLineChars"),
         "200"
     );
 }
 
-/// An optional tool from PATH, or a note that the test is skipped.
+/// An optional tool from PATH, or a note that the test is skipped; with
+/// `ZONGJIE_REQUIRE_TOOLS` set (as `.ci/run` sets it), a failure instead.
 fn tool(name: &str) -> bool {
     let found = Process::new(name).arg("--version").output().is_ok();
+    missing_unless(found, name)
+}
+
+/// Whether python3 has these modules; a note or a failure as for [`tool`].
+fn python_with(modules: &[&str]) -> bool {
+    let found = Process::new("python3")
+        .arg("-c")
+        .arg(format!("import {}", modules.join(", ")))
+        .output()
+        .is_ok_and(|o| o.status.success());
+    missing_unless(found, &format!("python3 with {}", modules.join(", ")))
+}
+
+fn missing_unless(found: bool, what: &str) -> bool {
     if !found {
+        assert!(
+            std::env::var_os("ZONGJIE_REQUIRE_TOOLS").is_none(),
+            "{what} is missing and ZONGJIE_REQUIRE_TOOLS is set (scripts/install-test-tools installs it)"
+        );
         eprintln!(
-            "note: {name} is not installed; skipping (scripts/install-test-tools installs it)"
+            "note: {what} is not installed; skipping (scripts/install-test-tools installs it)"
         );
     }
     found
+}
+
+/// Every example and the test data file with every element of the
+/// layout, by name.
+fn every_data_file() -> Vec<(String, std::path::PathBuf)> {
+    let mut files = examples();
+    let every = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/every-element.yaml");
+    files.push(("every-element".into(), every));
+    files
+}
+
+/// A helper script of `tests/tools/`, run by python3 on `args`; its report
+/// is printed, and it must find nothing wrong.
+fn run_python_tool(script: &str, args: &[std::path::PathBuf]) {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/tools")
+        .join(script);
+    let output = Process::new("python3")
+        .arg(path)
+        .args(args)
+        .output()
+        .unwrap();
+    let report = String::from_utf8_lossy(&output.stdout);
+    println!("{report}");
+    assert!(
+        output.status.success(),
+        "{script}:\n{report}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }
 
 #[test]
@@ -561,7 +669,7 @@ fn pandoc_with_our_reference_doc_gets_our_look() {
     let dir = tempfile::tempdir().unwrap();
     let reference = dir.path().join("ref.docx");
     std::fs::write(&reference, reference_docx()).unwrap();
-    for (name, path) in examples() {
+    for (name, path) in every_data_file() {
         let markdown = dir.path().join(format!("{name}.md"));
         let out = dir.path().join(format!("{name}.docx"));
         zongjie()
@@ -593,6 +701,22 @@ fn pandoc_with_our_reference_doc_gets_our_look() {
             .map(|s| (s.attr("w:styleId").unwrap(), s))
             .collect();
         let document = parse(&part(&parts, "word/document.xml"));
+        let native = parse(&part(&unzip(&render_docx(&path)), "word/document.xml"));
+        assert_eq!(
+            closing_indents(&document),
+            closing_indents(&native),
+            "{name}: 署名 and 成文日期 as ours"
+        );
+        let page_breaks = document
+            .all("w:br")
+            .into_iter()
+            .filter(|b| b.attr("w:type") == Some("page"))
+            .count();
+        let circular = native.all("w:pageBreakBefore").len();
+        assert_eq!(
+            page_breaks, circular,
+            "{name}: the report after a circular starts a new page"
+        );
         for used in document.all("w:pStyle") {
             let id = used.attr("w:val").unwrap();
             let style = by_id[id];
@@ -603,6 +727,24 @@ fn pandoc_with_our_reference_doc_gets_our_look() {
             );
         }
     }
+}
+
+/// The right indents of the 署名 and 成文日期 paragraphs, in order.
+fn closing_indents(document: &Element) -> Vec<(String, Option<String>)> {
+    document
+        .all("w:p")
+        .into_iter()
+        .filter_map(|p| {
+            let properties = p.child("w:pPr")?;
+            let style = properties.child("w:pStyle")?.attr("w:val")?;
+            let right = properties
+                .child("w:ind")
+                .and_then(|i| i.attr("w:rightChars"));
+            ["署名", "成文日期"]
+                .contains(&style)
+                .then(|| (style.to_string(), right.map(str::to_string)))
+        })
+        .collect()
 }
 
 #[test]
@@ -619,7 +761,7 @@ fn ooxml_validate_accepts_every_example_and_the_reference_docx() {
     let dir = tempfile::tempdir().unwrap();
     let mut files = vec![dir.path().join("reference.docx")];
     std::fs::write(&files[0], reference_docx()).unwrap();
-    for (name, path) in examples() {
+    for (name, path) in every_data_file() {
         let file = dir.path().join(format!("{name}.docx"));
         std::fs::write(&file, render_docx(&path)).unwrap();
         files.push(file);
@@ -634,11 +776,14 @@ fn ooxml_validate_accepts_every_example_and_the_reference_docx() {
 }
 
 /// Runs soffice on `files`, converting to `target` into `out`, with a
-/// profile of its own so that it neither needs nor touches the user's.
+/// profile of its own so that it neither needs nor touches the user's, and
+/// the GB/T 9704 fonts mapped to installed faces of their metrics.
 fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
     let profile = scratch.join("profile");
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/fonts.conf");
     let output = Process::new("soffice")
         .env("HOME", scratch)
+        .env("FONTCONFIG_FILE", fonts)
         .arg(format!(
             "-env:UserInstallation=file://{}",
             profile.display()
@@ -655,25 +800,66 @@ fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf
     );
 }
 
+/// pandoc's .docx of our Markdown of `data`, with our reference .docx.
+fn pandoc_docx(dir: &Path, name: &str, data: &Path) -> std::path::PathBuf {
+    let reference = dir.join("reference.docx");
+    if !reference.exists() {
+        std::fs::write(&reference, reference_docx()).unwrap();
+    }
+    let markdown = dir.join(format!("{name}.md"));
+    std::fs::write(&markdown, stdout_of(zongjie().arg("render").arg(data))).unwrap();
+    let out = dir.join(format!("pandoc-{name}.docx"));
+    let status = Process::new("pandoc")
+        .arg(&markdown)
+        .arg("--reference-doc")
+        .arg(&reference)
+        .arg("-o")
+        .arg(&out)
+        .status()
+        .unwrap();
+    assert!(status.success(), "{name}: pandoc failed");
+    out
+}
+
+/// Every example and the every-element file printed by LibreOffice (one
+/// soffice run) and measured on the PDF by `tests/tools/pdf_layout.py`: 28
+/// characters a full line, 22 lines a page, the page number's dash 7 mm
+/// under the text block, wrapped attachment names under the name, titles
+/// in balanced lines, no character lost. The circulars' .docx by pandoc
+/// from our Markdown prints the same, line for line. Each is also saved
+/// as .docx by LibreOffice and read back to the same text.
 #[test]
-fn libreoffice_prints_every_example_and_saves_it_as_word_would() {
-    if !tool("soffice") {
+fn libreoffice_prints_every_report_to_the_standard_and_saves_it_as_word_would() {
+    if !tool("soffice") || !tool("pdftoppm") || !python_with(&["pdfplumber"]) {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     let mut files = Vec::new();
-    for (name, path) in examples() {
+    for (name, path) in every_data_file() {
         let file = dir.path().join(format!("{name}.docx"));
         std::fs::write(&file, render_docx(&path)).unwrap();
         files.push(file);
     }
+    let circulars = ["circular-thematic", "every-element"];
+    let with_pandoc = tool("pandoc");
+    let mut pandoc_files = Vec::new();
+    for (name, path) in every_data_file() {
+        if with_pandoc && circulars.contains(&name.as_str()) {
+            pandoc_files.push(pandoc_docx(dir.path(), &name, &path));
+        }
+    }
     let (pdf, resaved) = (dir.path().join("pdf"), dir.path().join("resaved"));
-    soffice(dir.path(), "pdf", &pdf, &files);
+    soffice(
+        dir.path(),
+        "pdf",
+        &pdf,
+        &[files.clone(), pandoc_files].concat(),
+    );
     soffice(dir.path(), "docx:MS Word 2007 XML", &resaved, &files);
-    for (name, path) in examples() {
-        let printed = std::fs::read(pdf.join(format!("{name}.pdf")))
-            .unwrap_or_else(|e| panic!("{name}: no PDF: {e}"));
-        assert!(printed.starts_with(b"%PDF"), "{name}");
+    let pdf_of = |name: &str| pdf.join(format!("{name}.pdf"));
+    let mut measured = Vec::new();
+    for (name, path) in every_data_file() {
+        measured.extend([dir.path().join(format!("{name}.docx")), pdf_of(&name)]);
         // A .docx LibreOffice wrote, with its own markup, reads back to
         // the same text: the reader copes with files not written by us.
         let bytes = std::fs::read(resaved.join(format!("{name}.docx"))).unwrap();
@@ -682,5 +868,97 @@ fn libreoffice_prints_every_example_and_saves_it_as_word_would() {
             render_text(&path),
             "{name}"
         );
+    }
+    run_python_tool("pdf_layout.py", &measured);
+    if with_pandoc {
+        for name in circulars {
+            let theirs = pdf_of(&format!("pandoc-{name}"));
+            run_python_tool("pdf_layout.py", &["--same".into(), pdf_of(name), theirs]);
+        }
+    }
+}
+
+/// pandoc, python-docx, docx2python and mammoth read every part of every
+/// report (`tests/tools/docx_readers.py`): the headings as headings, the
+/// page numbers in the footers, no error and no warning about our
+/// headings.
+#[test]
+fn other_readers_read_every_part_and_see_the_headings() {
+    if !tool("pandoc") || !python_with(&["docx", "docx2python", "mammoth"]) {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for (name, path) in every_data_file() {
+        let file = dir.path().join(format!("{name}.docx"));
+        std::fs::write(&file, render_docx(&path)).unwrap();
+        files.push(file);
+    }
+    files.push(dir.path().join("reference.docx"));
+    std::fs::write(files.last().unwrap(), reference_docx()).unwrap();
+    run_python_tool("docx_readers.py", &files);
+}
+
+#[test]
+fn a_circular_has_the_standard_s_title_unless_the_file_gives_its_own() {
+    let circular = |circular: &str| {
+        let data = format!("{HEAD}开头: 一年来。\n印发通知:{circular}\n");
+        let (_dir, path) = scratch_file("data.yaml", &data);
+        render_text(&path)
+    };
+    let standard = circular(" 是");
+    assert!(
+        standard.starts_with("长治市司法局关于印发\n《长治市司法局2022年工作总结》的通知\n\n"),
+        "{standard}"
+    );
+    let own = circular("\n  标题: 关于印发年度总结的通知");
+    assert!(own.starts_with("关于印发年度总结的通知\n\n"), "{own}");
+    let none = circular("\n  标题: \"\"");
+    assert!(none.starts_with("\u{3000}\u{3000}现将《"), "{none}");
+}
+
+#[test]
+fn a_title_breaks_where_the_file_breaks_it_in_every_format() {
+    let data = format!("{HEAD}标题: |\n  长治市司法局\n  2022年工作总结\n开头: 一年来。\n");
+    let (_dir, path) = scratch_file("data.yaml", &data);
+    assert!(render_text(&path).starts_with("长治市司法局\n2022年工作总结\n\n"));
+    let markdown = stdout_of(zongjie().arg("render").arg(&path));
+    assert!(
+        markdown.starts_with("::: {custom-style=\"Title\"}\n长治市司法局\\\n2022年工作总结\n:::\n"),
+        "{markdown}"
+    );
+    let document = part(&unzip(&render_docx(&path)), "word/document.xml");
+    assert!(
+        document.contains(r#"长治市司法局</w:t><w:br/><w:t xml:space="preserve">2022年工作总结"#),
+        "{document}"
+    );
+}
+
+/// A report printed in any format, titles broken into lines included,
+/// imports back to a data file that renders the same text.
+#[test]
+fn every_report_imports_back_from_each_format_to_the_same_text() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, path) in every_data_file() {
+        let text = render_text(&path);
+        for format in ["txt", "md", "docx"] {
+            let printed = dir.path().join(format!("{name}.{format}"));
+            let data = dir.path().join(format!("{name}-{format}.yaml"));
+            zongjie()
+                .arg("render")
+                .arg(&path)
+                .arg("-o")
+                .arg(&printed)
+                .assert()
+                .success();
+            zongjie()
+                .arg("import")
+                .arg(&printed)
+                .arg("-o")
+                .arg(&data)
+                .assert()
+                .success();
+            assert_eq!(render_text(&data), text, "{name} through {format}");
+        }
     }
 }

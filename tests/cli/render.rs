@@ -141,7 +141,7 @@ fn output_file_is_written_and_never_clobbered_without_force() {
     };
     render().assert().success().stdout("");
     let first = std::fs::read_to_string(&out).unwrap();
-    assert!(first.starts_with("# 云岭市司法局2025年工作总结"));
+    assert!(first.starts_with("::: {custom-style=\"Title\"}\n云岭市司法局2025年工作总结\n:::\n"));
 
     std::fs::write(&out, "clerk's edits").unwrap();
     let refused = render().output().unwrap();
@@ -168,7 +168,7 @@ fn dash_means_stdout() {
     );
     let default = stdout_of(zongjie().arg("render").arg(example("nested-summary")));
     assert_eq!(to_stdout, default);
-    assert!(default.starts_with("# 云岭市司法局2025年工作总结"));
+    assert!(default.starts_with("::: {custom-style=\"Title\"}\n云岭市司法局2025年工作总结\n:::\n"));
 }
 
 #[test]

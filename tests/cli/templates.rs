@@ -54,7 +54,7 @@ fn a_custom_template_extends_a_builtin_and_overrides_a_block() {
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(
         dir.path().join("bureau.md"),
-        "{% extends \"work-summary.md\" %}\n{% block title %}# {{ report.bureau.name }}{{ report.year | cn }}年度总结（内部）{% endblock title %}\n",
+        "{% extends \"work-summary.md\" %}\n{% block title %}\n::: {custom-style=\"Title\"}\n{{ report.bureau.name }}{{ report.year | cn }}年度总结（内部）\n:::\n{% endblock title %}\n",
     )
     .unwrap();
     let text = stdout_of(

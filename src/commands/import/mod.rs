@@ -157,15 +157,43 @@ fn is_markdown(path: &str, text: &str) -> bool {
 }
 
 fn from_text(text: &str) -> Vec<SourceParagraph> {
-    text.lines()
-        .enumerate()
-        .filter(|(_, line)| !line.trim().is_empty())
-        .map(|(i, line)| SourceParagraph {
-            text: line.trim().to_string(),
-            place: i + 1,
-            hint: Hint::None,
-        })
-        .collect()
+    let lines: Vec<&str> = text.lines().collect();
+    let paragraph = |text: String, index: usize| SourceParagraph {
+        text,
+        place: index + 1,
+        hint: Hint::None,
+    };
+    let mut paragraphs = Vec::new();
+    let mut start = 0;
+    while start < lines.len() {
+        let blank = lines[start..].iter().position(|l| l.trim().is_empty());
+        let end = blank.map_or(lines.len(), |at| start + at);
+        let group = &lines[start..end];
+        if blank.is_some() && is_broken_title(group) {
+            paragraphs.push(paragraph(group.iter().map(|l| l.trim()).collect(), start));
+        } else {
+            paragraphs.extend(
+                group
+                    .iter()
+                    .enumerate()
+                    .map(|(i, line)| paragraph(line.trim().to_string(), start + i)),
+            );
+        }
+        start = end + 1;
+    }
+    paragraphs
+}
+
+/// Whether lines between blank lines are a title our text output broke
+/// into lines: two or three, flush left, none a 主送机关 line ending in a
+/// colon nor a 成文日期 (the signature block is flush lines too).
+fn is_broken_title(lines: &[&str]) -> bool {
+    let title_line = |line: &&str| {
+        let line = line.trim_end();
+        let date = line.ends_with('日') && line.contains('年') && line.contains('月');
+        !line.starts_with([' ', '\u{3000}', '\t']) && !line.ends_with(['：', ':']) && !date
+    };
+    (2..=3).contains(&lines.len()) && lines.iter().all(title_line)
 }
 
 fn from_markdown(text: &str) -> Vec<SourceParagraph> {
@@ -235,8 +263,25 @@ mod tests {
     }
 
     #[test]
+    fn a_title_text_output_broke_into_lines_is_one_paragraph() {
+        let text = "某某县司法局2025年度\n法治政府建设情况的报告\n\n\u{3000}\u{3000}开头。\n";
+        let (_, read) = paragraphs("r.txt", text.as_bytes()).unwrap();
+        let texts: Vec<(&str, usize)> = read.iter().map(|p| (p.text.as_str(), p.place)).collect();
+        assert_eq!(
+            texts,
+            [
+                ("某某县司法局2025年度法治政府建设情况的报告", 1),
+                ("开头。", 4)
+            ]
+        );
+        let recipient = "标题\n县人民政府：\n\n正文。\n";
+        let (_, read) = paragraphs("r.txt", recipient.as_bytes()).unwrap();
+        assert_eq!(read.len(), 3);
+    }
+
+    #[test]
     fn markdown_gives_hints() {
-        let markdown = "# 标题\n\n## 一、工作\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
+        let markdown = "::: {custom-style=\"Title\"}\n标题\n:::\n\n# 一、工作\n\n::: {custom-style=\"署名\"}\n某局\n:::\n";
         let (format, paragraphs) = paragraphs("r.md", markdown.as_bytes()).unwrap();
         assert_eq!(format, ReportFormat::Markdown);
         let hints: Vec<Hint> = paragraphs.iter().map(|p| p.hint).collect();
@@ -245,7 +290,7 @@ mod tests {
             [Hint::Heading(1), Hint::Heading(2), Hint::Style("署名")]
         );
         let places: Vec<usize> = paragraphs.iter().map(|p| p.place).collect();
-        assert_eq!(places, [1, 3, 6]);
+        assert_eq!(places, [2, 5, 8]);
     }
 
     #[test]
