@@ -25,14 +25,12 @@ mod base;
 mod check;
 mod commands;
 mod datafile;
-// Public until it splits into its reader (input) and writer (output),
-// which removes the constants only its tests use.
-pub mod docx;
 mod genre;
 mod input;
 mod output;
 
 pub use base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
+pub use base::error::DocxError;
 pub use base::error::Error;
 pub use check::prose::{Linted, lint_source};
 pub use check::{Checked, Purpose, check};
@@ -46,11 +44,12 @@ pub use datafile::load::{Loaded, load};
 pub use datafile::model::{Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text};
 pub use datafile::starter::Starter;
 pub use datafile::write::plain_data_file as write_data_file;
-pub use docx::{DocxError, Reference as DocxReference, read as read_docx, reference_docx};
 pub use genre::dates::default_year;
 pub use genre::kinds::{Kind, Level, Role};
 pub use genre::quantity::{Magnitude, Quantity, Rounded};
+pub use input::docx::read as read_docx;
 pub use input::markdown::{Block, Run, to_text as plain_text};
+pub use output::docx::{Reference as DocxReference, reference_docx};
 pub use output::files::{Destination, write as write_output};
 pub use output::render::{OutputFormat, RenderOptions, render};
 pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
@@ -59,5 +58,5 @@ pub use rust_decimal::Decimal;
 /// A .docx of `blocks` in our own layout: the styles, page setup and
 /// footers of GB/T 9704.
 pub fn write_docx(blocks: &[Block]) -> Result<Vec<u8>, DocxError> {
-    docx::write(blocks, docx::Layout::default(), None)
+    output::docx::write(blocks, output::docx::DocxLayout::default(), None)
 }

@@ -49,11 +49,11 @@ pub enum Error {
         /// The file.
         path: PathBuf,
         /// Why.
-        source: crate::docx::DocxError,
+        source: DocxError,
     },
     /// The .docx could not be put together.
     #[error("{0}")]
-    DocxWrite(crate::docx::DocxError),
+    DocxWrite(DocxError),
     /// Input files that cannot go together: two years in one merge, one
     /// figure in two units.
     #[error("{0}")]
@@ -90,4 +90,34 @@ fn io_reason(error: &io::Error) -> String {
     } else {
         format!("{reason}（{error}）")
     }
+}
+
+/// Why a .docx could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum DocxError {
+    /// The bytes are not a zip archive.
+    #[error("不是 .docx 文件（无法作为 zip 压缩包打开：{0}）")]
+    NotZip(String),
+    /// A part the package must have is missing.
+    #[error("缺少 {0}，不是完整的 Word 文档")]
+    MissingPart(String),
+    /// A part could not be decompressed or is too large.
+    #[error("无法读取其中的 {part}：{detail}")]
+    Part {
+        /// The part's name in the package.
+        part: String,
+        /// Why.
+        detail: String,
+    },
+    /// A part is not well-formed XML.
+    #[error("其中的 {part} 不是有效的 XML：{detail}")]
+    Xml {
+        /// The part's name in the package.
+        part: String,
+        /// The parser's message.
+        detail: String,
+    },
+    /// The zip archive could not be written.
+    #[error("无法生成 .docx 压缩包：{0}")]
+    Zip(String),
 }

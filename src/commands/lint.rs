@@ -18,7 +18,7 @@ pub fn lint_file(path: &std::path::Path) -> Result<Linted, Error> {
         source,
     })?;
     if encoding::is_docx(&shown, &bytes) {
-        let blocks = crate::docx::read(&bytes).map_err(|source| Error::Docx {
+        let blocks = crate::input::docx::read(&bytes).map_err(|source| Error::Docx {
             path: path.to_path_buf(),
             source,
         })?;

@@ -8,4 +8,5 @@ pub mod kinds;
 pub mod numbering;
 pub mod quantity;
 pub mod rules;
+pub mod title;
 pub mod typography;

@@ -12,13 +12,13 @@ use crate::base::error::Error;
 use crate::check;
 use crate::datafile::cite::Resolver;
 use crate::datafile::model::{Part, Point, Report, Text};
-use crate::docx;
 use crate::genre::kinds::Role;
 use crate::genre::kinds::standard_plans_intro;
 use crate::genre::numbering;
 use crate::genre::rules;
 use crate::genre::typography;
 use crate::input::markdown;
+use crate::output::docx;
 use crate::output::filters;
 use crate::output::templates::Templates;
 
@@ -52,9 +52,9 @@ fn render_with_layout(
     path: &str,
     source: &str,
     options: &RenderOptions,
-) -> Result<(String, docx::Layout), Error> {
+) -> Result<(String, docx::DocxLayout), Error> {
     let report = checked_report(path, source)?;
-    let layout = docx::Layout {
+    let layout = docx::DocxLayout {
         bold_headings: report.layout.bold_headings,
     };
     let mut templates = Templates::load(options.templates_dir)?;
@@ -444,7 +444,7 @@ impl Builder<'_> {
 /// the names in it whose ends are good places to break).
 fn printed_lines(given: Vec<String>, names: &[&str]) -> Vec<String> {
     match given.as_slice() {
-        [one] => docx::title::title_lines(one, names),
+        [one] => crate::genre::title::title_lines(one, names),
         _ => given,
     }
 }

@@ -13,12 +13,8 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first, as `lib.rs` documents them.
 const LAYERS: &[&str] = &[
-    "base", "input", "genre", "datafile", "check", "output", "commands", "docx",
+    "base", "input", "genre", "datafile", "check", "output", "commands",
 ];
-
-/// Not yet in its layers: `docx` still holds both the .docx reader (input)
-/// and writer (output), which split once the layout work on it lands.
-const PENDING: &[&str] = &["docx"];
 
 /// A module path, `genre::quantity` as `["genre", "quantity"]`.
 type Module = Vec<String>;
@@ -99,7 +95,6 @@ fn module_graph() -> BTreeMap<Module, BTreeSet<Module>> {
     files
         .iter()
         .filter(|file| !file.ends_with("main.rs") || file.parent() != Some(src.as_path()))
-        .filter(|file| !PENDING.iter().any(|p| file.starts_with(src.join(p))))
         .map(|file| {
             let module = module_of(&src, file);
             let text = std::fs::read_to_string(file).expect("source file");
@@ -107,11 +102,6 @@ fn module_graph() -> BTreeMap<Module, BTreeSet<Module>> {
                 .into_iter()
                 .filter_map(|path| deepest_module(&modules, &path))
                 .filter(|target| *target != module)
-                .filter(|target| {
-                    !PENDING
-                        .iter()
-                        .any(|p| target.first().is_some_and(|t| t == p))
-                })
                 .collect();
             (module, targets)
         })

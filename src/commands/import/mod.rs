@@ -129,7 +129,7 @@ impl Annotate for UnplacedNotes<'_> {
 /// The input's paragraphs, after telling its format and encoding.
 pub fn paragraphs(path: &str, bytes: &[u8]) -> Result<(ReportFormat, Vec<SourceParagraph>), Error> {
     if encoding::is_docx(path, bytes) {
-        let blocks = crate::docx::read(bytes).map_err(|source| Error::Docx {
+        let blocks = crate::input::docx::read(bytes).map_err(|source| Error::Docx {
             path: path.into(),
             source,
         })?;

@@ -14,8 +14,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 
-use super::DocxError;
 use super::archive::{Archive, attribute, is_mc, is_w, xml_error};
+use crate::base::error::DocxError;
 use crate::input::markdown::{Block, Run};
 
 /// Paragraph style names that mean body text, as a plain Markdown
@@ -201,13 +201,13 @@ enum Tag {
 
 /// A paragraph being read.
 #[derive(Debug, Default)]
-struct Paragraph {
+struct OpenParagraph {
     style: Option<String>,
     outline_level: Option<u8>,
     runs: Vec<Run>,
 }
 
-impl Paragraph {
+impl OpenParagraph {
     fn push(&mut self, text: &str, style: &Option<String>) {
         match self.runs.last_mut() {
             Some(last) if last.style == *style => last.text.push_str(text),
@@ -223,7 +223,7 @@ impl Paragraph {
 struct BodyReader<'s> {
     styles: &'s Styles,
     path: Vec<Tag>,
-    open: Vec<Paragraph>,
+    open: Vec<OpenParagraph>,
     run_style: Option<String>,
     /// One entry a field being read: whether its result has begun.
     fields: Vec<bool>,
@@ -303,7 +303,7 @@ impl BodyReader<'_> {
             Tag::Other
         };
         match tag {
-            Tag::Paragraph => self.open.push(Paragraph::default()),
+            Tag::Paragraph => self.open.push(OpenParagraph::default()),
             Tag::Run => self.run_style = None,
             _ => {}
         }
@@ -416,7 +416,7 @@ impl BodyReader<'_> {
         (name != "Default Paragraph Font").then(|| name.to_string())
     }
 
-    fn finish(&mut self, paragraph: Paragraph) {
+    fn finish(&mut self, paragraph: OpenParagraph) {
         if paragraph.runs.iter().all(|r| r.text.trim().is_empty()) {
             return;
         }
@@ -434,7 +434,7 @@ impl BodyReader<'_> {
 
     /// 1 for the title, 2 for 一、 …: the paragraph's own outline level,
     /// else its style's, else a "heading N" or "Title" style name.
-    fn heading_level(&self, paragraph: &Paragraph) -> Option<u8> {
+    fn heading_level(&self, paragraph: &OpenParagraph) -> Option<u8> {
         let id = paragraph.style.as_deref();
         let level = paragraph
             .outline_level
@@ -557,7 +557,10 @@ mod tests {
     #[test]
     fn not_a_docx() {
         assert!(matches!(read(b"PK but not"), Err(DocxError::NotZip(_))));
-        let empty_zip = super::super::package::zip(&[]).unwrap();
+        let empty_zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()))
+            .finish()
+            .unwrap()
+            .into_inner();
         assert!(matches!(
             read(&empty_zip),
             Err(DocxError::MissingPart(part)) if part == "word/document.xml"

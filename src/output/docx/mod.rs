@@ -1,4 +1,4 @@
-//! Native .docx in the GB/T 9704-2012 layout, and .docx read back.
+//! Native .docx in the GB/T 9704-2012 layout.
 //!
 //! The package parts that do not depend on the report (styles, settings,
 //! font table, page-number footers, content types, relationships) are XML
@@ -11,68 +11,32 @@
 //! | what | module |
 //! |---|---|
 //! | page size, margins, which paragraph gets which style | [`layout`] |
-//! | a long title in balanced lines | [`title`] |
 //! | `word/document.xml` | [`body`] |
 //! | the embedded parts, and the zip they are written into | [`package`] |
 //! | a bureau's own styles, page setup and footers (`--reference-doc`) | [`reference`](mod@reference) |
-//! | .docx → paragraphs | [`reader`] |
 
-pub mod body;
+mod body;
 pub mod layout;
-pub mod package;
-pub mod reader;
-pub mod reference;
-pub mod title;
+mod package;
+mod reference;
 
-mod archive;
-
+use crate::base::error::DocxError;
 use crate::input::markdown::{Block, Run};
 
-pub use reader::read;
 pub use reference::Reference;
 
 /// Per-report layout choices that the data file makes.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Layout {
+pub struct DocxLayout {
     /// Headings in bold (`版式.标题加粗`); the standard has them regular.
     pub bold_headings: bool,
-}
-
-/// Why a .docx could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum DocxError {
-    /// The bytes are not a zip archive.
-    #[error("不是 .docx 文件（无法作为 zip 压缩包打开：{0}）")]
-    NotZip(String),
-    /// A part the package must have is missing.
-    #[error("缺少 {0}，不是完整的 Word 文档")]
-    MissingPart(String),
-    /// A part could not be decompressed or is too large.
-    #[error("无法读取其中的 {part}：{detail}")]
-    Part {
-        /// The part's name in the package.
-        part: String,
-        /// Why.
-        detail: String,
-    },
-    /// A part is not well-formed XML.
-    #[error("其中的 {part} 不是有效的 XML：{detail}")]
-    Xml {
-        /// The part's name in the package.
-        part: String,
-        /// The parser's message.
-        detail: String,
-    },
-    /// The zip archive could not be written.
-    #[error("无法生成 .docx 压缩包：{0}")]
-    Zip(String),
 }
 
 /// Writes `blocks` as a .docx: our styles and page setup, or a bureau's
 /// when `reference` is given.
 pub fn write(
     blocks: &[Block],
-    layout: Layout,
+    layout: DocxLayout,
     reference: Option<&Reference>,
 ) -> Result<Vec<u8>, DocxError> {
     match reference {
@@ -85,7 +49,7 @@ pub fn write(
 /// setup and footers, with a sample paragraph in each style, for
 /// `pandoc --reference-doc` or for a clerk to restyle in Word.
 pub fn reference_docx() -> Result<Vec<u8>, DocxError> {
-    package::ours(&sample_blocks(), Layout::default())
+    package::ours(&sample_blocks(), DocxLayout::default())
 }
 
 /// One paragraph in each of our styles, as the Markdown would give them.
@@ -146,14 +110,14 @@ mod tests {
     #[test]
     fn the_reference_document_reads_back_as_its_samples() {
         let bytes = reference_docx().unwrap();
-        assert_eq!(read(&bytes).unwrap(), sample_blocks());
+        assert_eq!(crate::input::docx::read(&bytes).unwrap(), sample_blocks());
     }
 
     #[test]
     fn writing_is_deterministic() {
         let blocks = sample_blocks();
-        let first = write(&blocks, Layout::default(), None).unwrap();
-        let second = write(&blocks, Layout::default(), None).unwrap();
+        let first = write(&blocks, DocxLayout::default(), None).unwrap();
+        let second = write(&blocks, DocxLayout::default(), None).unwrap();
         assert_eq!(first, second);
     }
 }

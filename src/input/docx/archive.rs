@@ -10,7 +10,7 @@ use quick_xml::name::ResolveResult;
 use quick_xml::reader::NsReader;
 use zip::ZipArchive;
 
-use super::DocxError;
+use crate::base::error::DocxError;
 
 /// WordprocessingML, as Word writes it (transitional).
 pub const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

@@ -7,31 +7,33 @@ use quick_xml::escape::escape;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
+use super::DocxLayout;
 use super::body::{self, StyleIds};
 use super::layout::{self, BODY_STYLE, FOOTER_EVEN_ID, FOOTER_ODD_ID};
-use super::{DocxError, Layout};
+use crate::base::error::DocxError;
 use crate::input::markdown::Block;
 
 /// `[Content_Types].xml` without the footers.
-pub const CONTENT_TYPES: &str = include_str!("../../templates/docx/[Content_Types].xml");
+pub const CONTENT_TYPES: &str = include_str!("../../../templates/docx/[Content_Types].xml");
 /// The package relationships.
-pub const PACKAGE_RELS: &str = include_str!("../../templates/docx/_rels/.rels");
+pub const PACKAGE_RELS: &str = include_str!("../../../templates/docx/_rels/.rels");
 /// The main document's relationships without the footers.
-pub const DOCUMENT_RELS: &str = include_str!("../../templates/docx/word/_rels/document.xml.rels");
+pub const DOCUMENT_RELS: &str =
+    include_str!("../../../templates/docx/word/_rels/document.xml.rels");
 /// Our styles.
-pub const STYLES: &str = include_str!("../../templates/docx/word/styles.xml");
+pub const STYLES: &str = include_str!("../../../templates/docx/word/styles.xml");
 /// Our settings: odd and even footers, no punctuation compression.
-pub const SETTINGS: &str = include_str!("../../templates/docx/word/settings.xml");
+pub const SETTINGS: &str = include_str!("../../../templates/docx/word/settings.xml");
 /// The fonts and the names they go by where the GB2312 ones are missing.
-pub const FONT_TABLE: &str = include_str!("../../templates/docx/word/fontTable.xml");
+pub const FONT_TABLE: &str = include_str!("../../../templates/docx/word/fontTable.xml");
 /// The odd pages' page number, on the right.
-pub const FOOTER_ODD: &str = include_str!("../../templates/docx/word/footer1.xml");
+pub const FOOTER_ODD: &str = include_str!("../../../templates/docx/word/footer1.xml");
 /// The even pages' page number, on the left.
-pub const FOOTER_EVEN: &str = include_str!("../../templates/docx/word/footer2.xml");
+pub const FOOTER_EVEN: &str = include_str!("../../../templates/docx/word/footer2.xml");
 /// Core properties.
-pub const CORE: &str = include_str!("../../templates/docx/docProps/core.xml");
+pub const CORE: &str = include_str!("../../../templates/docx/docProps/core.xml");
 /// Application properties.
-pub const APP: &str = include_str!("../../templates/docx/docProps/app.xml");
+pub const APP: &str = include_str!("../../../templates/docx/docProps/app.xml");
 
 /// Relationship type of a footer.
 pub const FOOTER_TYPE: &str =
@@ -71,7 +73,7 @@ impl<'a> Part<'a> {
 }
 
 /// A .docx of `blocks` with our styles, page setup and footers.
-pub fn ours(blocks: &[Block], layout: Layout) -> Result<Vec<u8>, DocxError> {
+pub fn ours(blocks: &[Block], layout: DocxLayout) -> Result<Vec<u8>, DocxError> {
     let ids = StyleIds::default();
     let styles = with_styles(
         bold_headings(STYLES, layout),
@@ -179,7 +181,7 @@ pub fn settings(even_and_odd: bool) -> Cow<'static, str> {
 }
 
 /// Our styles with headings bold or not, as the data file says.
-pub fn bold_headings(styles: &str, layout: Layout) -> Cow<'_, str> {
+pub fn bold_headings(styles: &str, layout: DocxLayout) -> Cow<'_, str> {
     if layout.bold_headings {
         styles.replace(HEADING_NOT_BOLD, HEADING_BOLD).into()
     } else {
@@ -244,7 +246,7 @@ pub fn with_styles<'a>(
     styles: Cow<'a, str>,
     missing: &[Missing],
     ids: &StyleIds,
-    layout: Layout,
+    layout: DocxLayout,
 ) -> Cow<'a, str> {
     if missing.is_empty() {
         return styles;
@@ -401,7 +403,7 @@ mod tests {
     fn bold_headings_bolds_the_headings_only() {
         let bold = bold_headings(
             STYLES,
-            Layout {
+            DocxLayout {
                 bold_headings: true,
             },
         );
@@ -445,7 +447,7 @@ mod tests {
             STYLES.into(),
             &missing,
             &StyleIds::default(),
-            Layout::default(),
+            DocxLayout::default(),
         );
         assert!(
             styles

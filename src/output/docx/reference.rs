@@ -8,12 +8,13 @@ use quick_xml::escape::escape;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::NsReader;
 
-use super::archive::{self, Archive, Relationship, attribute, is_r, is_w, xml_error};
+use super::DocxLayout;
 use super::body::{self, StyleIds};
 use super::layout;
 use super::package::{self, Contents, OurFooters, Part};
-use super::reader::Styles;
-use super::{DocxError, Layout};
+use crate::base::error::DocxError;
+use crate::input::docx::archive::{self, Archive, Relationship, attribute, is_r, is_w, xml_error};
+use crate::input::docx::reader::Styles;
 use crate::input::markdown::Block;
 
 /// The parts of a bureau's .docx that a report takes its look from.
@@ -156,7 +157,11 @@ impl Reference {
     }
 
     /// A .docx of `blocks` in this reference's look.
-    pub(super) fn package(&self, blocks: &[Block], layout: Layout) -> Result<Vec<u8>, DocxError> {
+    pub(super) fn package(
+        &self,
+        blocks: &[Block],
+        layout: DocxLayout,
+    ) -> Result<Vec<u8>, DocxError> {
         let ids = self.style_ids(blocks);
         let missing = package::missing_styles(blocks, |name| self.ids.contains_key(name));
         let styles = package::with_styles(self.styles.as_str().into(), &missing, &ids, layout);
@@ -493,7 +498,7 @@ mod tests {
     fn takes_the_bureau_s_page_and_footer_and_adds_our_missing_styles() {
         let reference = Reference::from_bytes(&bureau_docx()).unwrap();
         let blocks = markdown::parse("::: {custom-style=\"Title\"}\n报告\n:::\n\n正文。\n");
-        let docx = reference.package(&blocks, Layout::default()).unwrap();
+        let docx = reference.package(&blocks, DocxLayout::default()).unwrap();
         let document = part(&docx, "word/document.xml");
         assert!(document.contains(r#"<w:pStyle w:val="a1"/>"#), "{document}");
         assert!(
@@ -536,7 +541,7 @@ mod tests {
         .unwrap();
         let reference = Reference::from_bytes(&bureau).unwrap();
         let docx = reference
-            .package(&markdown::parse("正文。\n"), Layout::default())
+            .package(&markdown::parse("正文。\n"), DocxLayout::default())
             .unwrap();
         let rels = part(&docx, "word/_rels/document.xml.rels");
         assert_eq!(rels.matches("/word/footer1.xml").count(), 2, "{rels}");
@@ -559,7 +564,7 @@ mod tests {
         )
         .unwrap();
         let docx = reference
-            .package(&markdown::parse("正文。\n"), Layout::default())
+            .package(&markdown::parse("正文。\n"), DocxLayout::default())
             .unwrap();
         assert!(part(&docx, "word/document.xml").contains(&layout::section_properties()));
         assert!(part(&docx, "word/footer2.xml").contains("PAGE"));
