@@ -10,7 +10,8 @@ use crate::datafile::model::{Figure, Report, Text};
 /// Every problem of the report's figures.
 pub fn check(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
     for figure in &report.figures {
-        if figure.value.is_none() && purpose == Purpose::Review {
+        let unwritten = figure.value.is_none() && figure.value_span.is_none();
+        if unwritten && purpose == Purpose::Review {
             found.push(Diagnostic::warning(
                 format!("数据“{}”还没有填写数值", figure.name),
                 figure.span.clone(),

@@ -639,6 +639,16 @@ pub fn lookup(place: Place, written: &str) -> Option<Field> {
         .find(|f| f.chinese == written || f.english.eq_ignore_ascii_case(written))
 }
 
+/// Whether `name` is a key of the data file anywhere, in Chinese or
+/// English.
+pub fn is_key(name: &str) -> bool {
+    [TOP, BUREAU, CIRCULAR, LAYOUT, SECTION, PART, POINT, FIGURE]
+        .iter()
+        .flat_map(|fields| fields.iter())
+        .chain([&WORK_ONLY])
+        .any(|f| f.chinese == name || f.english.eq_ignore_ascii_case(name))
+}
+
 /// The top-level keys that hold a section, with their roles, in report
 /// order.
 pub const SECTIONS: [(Key, Role); 6] = [

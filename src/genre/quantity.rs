@@ -166,14 +166,18 @@ impl Quantity {
             .unwrap_or(text.len());
         let number_text = text[..digits_end].replace(',', "");
         if number_text.is_empty() {
-            return Err(format!(
-                "应以数字开头，如 1899件、1.2万余人次；这里是“{text}”"
-            ));
+            return Err(not_a_number(text));
         }
         let number = Decimal::from_str(&number_text)
             .map_err(|_| format!("中的“{number_text}”不是有效的数字"))?;
         let (magnitude, rounded, rest) = magnitude_and_rounding(&text[digits_end..]);
         let unit = rest.trim().to_string();
+        if unit.starts_with('，') && unit[3..].starts_with(|c: char| c.is_ascii_digit()) {
+            return Err(format!(
+                "的数字里有全角逗号“，”：数字不用千位分隔符，写作 {number_text}{}",
+                unit.trim_start_matches('，')
+            ));
+        }
         if unit.chars().any(|c| c.is_ascii_digit()) {
             return Err(format!(
                 "的单位“{unit}”里有数字；一个值只写一个数，如 1899件"
@@ -245,6 +249,19 @@ impl Quantity {
             magnitude,
             rounded: None,
         }
+    }
+}
+
+/// Why a value that does not start with a digit cannot be read.
+fn not_a_number(text: &str) -> String {
+    let chinese_numeral = text
+        .chars()
+        .next()
+        .is_some_and(|c| "零〇一二两三四五六七八九十百千".contains(c));
+    if chinese_numeral {
+        format!("的数字要用阿拉伯数字写，如 5件、1.2万人次；这里是“{text}”")
+    } else {
+        format!("应以数字开头，如 1899件、1.2万余人次；这里是“{text}”")
     }
 }
 

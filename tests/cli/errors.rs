@@ -185,3 +185,49 @@ fn no_backtrace_even_when_asked_for() {
         "{stderr}"
     );
 }
+
+#[test]
+fn a_tab_used_for_indentation() {
+    insta::assert_snapshot!(check_fails(&format!(
+        "{HEAD}开头: 内容。\n工作:\n  部分:\n\t- 标题: 加强建设\n"
+    )));
+}
+
+#[test]
+fn full_width_colons_in_list_items_all_in_one_run() {
+    insta::assert_snapshot!(check_fails(&format!(
+        "{HEAD}开头: 内容。\n工作:\n  部分:\n    - 标题：加强建设\n      正文：开展培训。\n    - 标题: 优化服务\n      要点:\n        - 标题：法律援助\n          正文: 内容。\n"
+    )));
+}
+
+#[test]
+fn inconsistent_indentation_names_both_lines() {
+    insta::assert_snapshot!(check_fails(&format!(
+        "{HEAD}开头: 内容。\n工作:\n  部分:\n    - 标题: 加强建设\n     正文: 开展培训。\n"
+    )));
+}
+
+#[test]
+fn no_space_after_a_keys_colon() {
+    insta::assert_snapshot!(check_fails(
+        "单位: 长治市司法局\n年度:2022\n类型: 工作总结\n开头: 内容。\n"
+    ));
+}
+
+#[test]
+fn an_unclosed_quote() {
+    insta::assert_snapshot!(check_fails(&format!(
+        "{HEAD}开头: \"一年来，成效明显。\n工作: 内容。\n"
+    )));
+}
+
+/// A value that cannot be read is one error: the prose citing the figure
+/// is not also said to cite an unknown one.
+#[test]
+fn a_bad_figure_value_is_one_error_not_two() {
+    let stderr = check_fails(&format!(
+        "{HEAD}开头: 受理{{受理}}，办结{{办结}}。\n数据:\n  受理: 1，899件\n  办结: 五件\n"
+    ));
+    assert!(!stderr.contains("未定义的数据"), "{stderr}");
+    insta::assert_snapshot!(stderr);
+}

@@ -44,11 +44,14 @@ impl Loader<'_> {
             }
             value if value.is_null() => {}
             _ => {
+                // A value that cannot be read is reported; the figure stays,
+                // so that prose citing it is not also called wrong.
                 figure.value_span = Some(node.span.clone());
-                let written = self.written(node, &what)?;
-                figure.magnitude = written.quantity.magnitude;
-                figure.unit = written.unit;
-                figure.value = Some(written.quantity);
+                if let Some(written) = self.written(node, &what) {
+                    figure.magnitude = written.quantity.magnitude;
+                    figure.unit = written.unit;
+                    figure.value = Some(written.quantity);
+                }
             }
         }
         Some(figure)

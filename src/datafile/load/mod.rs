@@ -48,18 +48,16 @@ pub fn load_valid(path: &str, source: &str) -> Result<Report, Error> {
 
 /// Reads a data file's text into a report, collecting every schema problem.
 pub fn load(source: &str) -> Loaded {
-    let root = match yaml::parse(source) {
-        Ok(root) => root,
-        Err(diagnostic) => {
-            return Loaded {
-                report: None,
-                diagnostics: vec![diagnostic],
-            };
-        }
+    let read = yaml::read(source, &keys::is_key);
+    let Some(root) = read.root else {
+        return Loaded {
+            report: None,
+            diagnostics: read.diagnostics,
+        };
     };
     let mut loader = Loader {
         source,
-        diagnostics: Vec::new(),
+        diagnostics: read.diagnostics,
     };
     let report = loader.report(&root);
     Loaded {
@@ -115,8 +113,13 @@ impl Loader<'_> {
     }
 
     fn wrong_type(&mut self, node: &Node, what: &str, expected: &str) {
+        let what = if what.is_empty() {
+            "数据文件".to_string()
+        } else {
+            format!("“{what}”")
+        };
         self.error(
-            format!("“{what}”应为{expected}，这里是{}", node.value.kind_name()),
+            format!("{what}应为{expected}，这里是{}", node.value.kind_name()),
             &node.span,
         );
     }

@@ -122,10 +122,87 @@ impl Value {
     }
 }
 
-/// Parses `source` into a node tree, or returns the first syntax error
-/// with its place and a hint for the mistakes clerks make most.
+/// Parses `source` into a node tree, or returns the first mistake with
+/// its place and the fix.
 pub fn parse(source: &str) -> Result<Node, Diagnostic> {
-    tree::build(source)
+    let read = read(source, &|_| false);
+    match (read.root, read.diagnostics.into_iter().next()) {
+        (Some(root), None) => Ok(root),
+        (_, Some(first)) => Err(first),
+        (None, None) => unreachable!("a file that does not parse has a diagnostic"),
+    }
+}
+
+/// A file read as far as it can be: its tree, when there is one, and every
+/// mistake found on the way.
+#[derive(Debug)]
+pub struct Read {
+    /// The tree; present also when the only mistakes were mended.
+    pub root: Option<Node>,
+    /// The mistakes, in file order.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Reads `source`, reporting every mistake it can. Full-width colons after
+/// keys are all reported, then mended (the mend keeps every byte in place)
+/// so that the rest of the file is read too; after any other mistake the
+/// reading stops, and the message says so.
+///
+/// A line mistake after a name `is_key` knows (标题：, a key of the data
+/// file) is one even when YAML can read the line, as text; after any other
+/// name it is one only when the file does not parse, since `（：` or
+/// `主要做法：` may well be text.
+pub fn read(source: &str, is_key: &dyn Fn(&str) -> bool) -> Read {
+    let strict = tree::build(source, source);
+    let mistakes: Vec<errors::LineMistake> = errors::line_mistakes(source)
+        .into_iter()
+        .filter(|m| strict.is_err() || m.key.as_deref().is_some_and(is_key))
+        .collect();
+    if mistakes.is_empty() {
+        return match strict {
+            Ok(root) => Read {
+                root: Some(root),
+                diagnostics: Vec::new(),
+            },
+            Err(diagnostic) => Read {
+                root: None,
+                diagnostics: vec![diagnostic],
+            },
+        };
+    }
+    let mut diagnostics: Vec<Diagnostic> = mistakes.iter().map(|m| m.diagnostic.clone()).collect();
+    if !mistakes.iter().all(|m| m.mend.is_some()) {
+        let stop = "zongjie 在这类错误处停止读取文件；改正后再检查其余部分";
+        if let Some(last) = diagnostics.last_mut() {
+            last.note = Some(match last.note.take() {
+                Some(note) => format!("{note}。{stop}"),
+                None => stop.to_string(),
+            });
+        }
+        return Read {
+            root: None,
+            diagnostics,
+        };
+    }
+    let mut mended = source.to_string();
+    for mistake in &mistakes {
+        if let Some((range, text)) = &mistake.mend {
+            mended.replace_range(range.clone(), text);
+        }
+    }
+    match tree::build(&mended, source) {
+        Ok(root) => Read {
+            root: Some(root),
+            diagnostics,
+        },
+        Err(diagnostic) => {
+            diagnostics.push(diagnostic);
+            Read {
+                root: None,
+                diagnostics,
+            }
+        }
+    }
 }
 
 #[cfg(test)]

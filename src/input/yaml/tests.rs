@@ -58,9 +58,47 @@ fn syntax_error_has_a_place() {
 }
 
 #[test]
-fn full_width_colon_gets_a_hint() {
-    let error = parse("年度: 2022\n名称：长治\n  x: 1\n").unwrap_err();
-    assert!(error.note.unwrap().contains("全角冒号"));
+fn full_width_colons_are_all_reported_and_the_rest_is_read() {
+    let read = read(
+        "年度： 2022\n单位:\n  名称：长治\n类型: 工作总结\n",
+        &|_| false,
+    );
+    let messages: Vec<&str> = read
+        .diagnostics
+        .iter()
+        .map(|d| d.message.as_str())
+        .collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(
+        messages.iter().all(|m| m.contains("全角冒号")),
+        "{messages:?}"
+    );
+    let root = read.root.expect("mended and read");
+    let entries = map_entries(&root);
+    assert_eq!(entries[0].1.value, Value::plain("2022"));
+    assert_eq!(entries[2].1.value, Value::plain("工作总结"));
+}
+
+#[test]
+fn a_full_width_colon_after_a_known_key_is_a_mistake_though_yaml_reads_it() {
+    let source = "要点:\n  - 标题：加强建设\n  - （：引文\n";
+    assert!(read(source, &|_| false).diagnostics.is_empty());
+    let read = read(source, &|name| name == "标题");
+    assert_eq!(read.diagnostics.len(), 1, "{:?}", read.diagnostics);
+    assert_eq!(read.diagnostics[0].span.as_ref().unwrap().line, 2);
+}
+
+#[test]
+fn a_mistake_that_cannot_be_mended_stops_the_reading_and_says_so() {
+    let read = read("工作:\n\t部分: x\n", &|_| false);
+    assert!(read.root.is_none());
+    assert!(
+        read.diagnostics[0]
+            .note
+            .as_deref()
+            .unwrap()
+            .contains("停止读取")
+    );
 }
 
 #[test]

@@ -15,9 +15,10 @@ use super::scalar::{Meaning, plain_meaning};
 use super::{EntryKey, Node, Scalar, Style, Value};
 use crate::base::diagnostic::{Diagnostic, LineIndex, Span};
 
-/// Builds the tree of `source`, or the first error with its place.
-pub fn build(source: &str) -> Result<Node, Diagnostic> {
-    let text = source.strip_prefix('\u{feff}').unwrap_or(source);
+/// Builds the tree of `text`, or the first error with its place; places
+/// are given in `source`, of which `text` is a same-length mend.
+pub fn build(text: &str, source: &str) -> Result<Node, Diagnostic> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut builder = TreeBuilder {
         parser: Parser::new_from_str(text),
         lines: LineIndex::new(source),
