@@ -37,21 +37,26 @@ pub use check::{Checked, Purpose, check};
 pub use commands::diff::{Comparison, DiffFormat, compare};
 pub use commands::import::{Imported, import};
 pub use commands::init::starter_file;
-pub use commands::lint::{lint_file, to_json as lint_json, write_fixed};
+pub use commands::lint::{
+    FixWritten, LintedFile, lint_file, summary_by_rule as lint_summary, to_json as lint_json,
+    write_fixed,
+};
 pub use commands::merge::{MergeInput, MergeOptions, Merged, merge};
 pub use commands::rollover::rollover;
 pub use datafile::load::{Loaded, load};
 pub use datafile::model::{Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text};
 pub use datafile::starter::Starter;
 pub use datafile::write::plain_data_file as write_data_file;
-pub use genre::dates::default_year;
+pub use genre::dates::{YEARS, default_year};
 pub use genre::kinds::{Kind, Level, Role};
 pub use genre::quantity::{Magnitude, Quantity, Rounded};
 pub use input::docx::read as read_docx;
+pub use input::encoding::TextEncoding;
+pub use input::files::{TextFile, read_data_file};
 pub use input::markdown::{Block, Run, to_text as plain_text};
 pub use output::docx::{Reference as DocxReference, reference_docx};
-pub use output::files::{Destination, write as write_output};
-pub use output::render::{OutputFormat, RenderOptions, render};
+pub use output::files::{Destination, Written, write as write_output};
+pub use output::render::{OutputFormat, RenderOptions, Rendered, Renderer, render};
 pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
 pub use rust_decimal::Decimal;
 
@@ -59,4 +64,10 @@ pub use rust_decimal::Decimal;
 /// footers of GB/T 9704.
 pub fn write_docx(blocks: &[Block]) -> Result<Vec<u8>, DocxError> {
     output::docx::write(blocks, output::docx::DocxLayout::default(), None)
+}
+
+/// The bytes of a report or a reference .docx at `path`, refused past
+/// 64 MiB or when it is not a regular file.
+pub fn read_report_file(path: &std::path::Path) -> Result<Vec<u8>, Error> {
+    input::files::read_limited(path, input::files::REPORT_LIMIT)
 }

@@ -26,8 +26,35 @@ pub enum Error {
         source: io::Error,
     },
     /// The output exists and `--force` was not given.
-    #[error("“{}”已存在，没有覆盖；要覆盖请加 --force", .0.display())]
+    #[error("“{}”已存在，没有覆盖；要覆盖请加 --force（原文件会另存为 .bak）", .0.display())]
     OutputExists(PathBuf),
+    /// The output is one of the inputs, however it is spelled.
+    #[error("输出文件“{}”就是输入文件“{}”，不能用结果覆盖输入；请另取一个文件名", .output.display(), .input.display())]
+    SameFile {
+        /// The input, as given.
+        input: PathBuf,
+        /// The output, as given.
+        output: PathBuf,
+    },
+    /// An input is larger than zongjie reads.
+    #[error("“{}”有 {} MiB，超过了上限 {} MiB；{}", .path.display(), .size >> 20, .limit >> 20, limit_reason(*.limit))]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size, or the bytes read before stopping.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// An input is not a regular file (a FIFO, a device, a directory).
+    #[error("“{}”不是普通文件（可能是目录、管道或设备），无法读取", .0.display())]
+    NotAFile(PathBuf),
+    /// A data file with nothing in it.
+    #[error("“{}”是空的；用 zongjie init 生成起始数据文件", .0.display())]
+    EmptyDataFile(PathBuf),
+    /// A report passed where a data file is wanted.
+    #[error("“{}”是一份报告，不是数据文件；用 zongjie import 把它导入成数据文件", .0.display())]
+    NotADataFile(PathBuf),
     /// A data file has errors; the report lists them with their places.
     #[error("{}", summary(.0))]
     Invalid(Diagnostics),
@@ -67,9 +94,20 @@ impl Error {
     /// The process exit code: 2 for bad usage, 1 for bad input.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::OutputExists(_) | Error::Usage(_) | Error::UnknownTemplate { .. } => 2,
+            Error::OutputExists(_)
+            | Error::SameFile { .. }
+            | Error::Usage(_)
+            | Error::UnknownTemplate { .. } => 2,
             _ => 1,
         }
+    }
+}
+
+fn limit_reason(limit: u64) -> &'static str {
+    if limit <= 16 << 20 {
+        "数据文件不会这么大，请确认选对了文件"
+    } else {
+        "报告不会这么大，请确认选对了文件"
     }
 }
 

@@ -111,6 +111,12 @@ fn row(old: Option<&Figure>, new: Option<&Figure>) -> Row {
 }
 
 impl Comparison {
+    /// Whether the files were given newer first: the old file's year is
+    /// not before the new one's.
+    pub fn years_reversed(&self) -> bool {
+        self.old_year >= self.new_year
+    }
+
     /// The comparison written out.
     pub fn write(&self, format: DiffFormat) -> String {
         write(self.old_year, self.new_year, &self.rows, format)
@@ -210,7 +216,8 @@ fn csv(header: &[String; 7], body: &[[String; 7]]) -> String {
             .collect();
         format!("{}\r\n", quoted.join(","))
     };
-    let mut out = line(header);
+    // Excel on Chinese Windows reads a CSV without a byte-order mark as GBK.
+    let mut out = format!("\u{feff}{}", line(header));
     for row in body {
         out.push_str(&line(row));
     }
@@ -249,6 +256,10 @@ mod tests {
             presence: Presence::OldOnly,
         }];
         let csv = write(2022, 2023, &rows, DiffFormat::Csv);
+        assert!(
+            csv.starts_with("\u{feff}数据,单位,"),
+            "a byte-order mark for Excel: {csv}"
+        );
         assert!(
             csv.ends_with("\"受理,合计\",件,1,待填,,,今年无此项\r\n"),
             "{csv}"

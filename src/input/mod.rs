@@ -3,5 +3,6 @@
 
 pub mod docx;
 pub mod encoding;
+pub mod files;
 pub mod markdown;
 pub mod yaml;

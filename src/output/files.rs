@@ -1,6 +1,8 @@
 //! Writing results so that nothing is lost: a file is written to a
 //! temporary file beside it and renamed into place; an existing file is
-//! kept unless the user says `--force`; `-` is standard output.
+//! kept unless the user says `--force`, and then its previous content is
+//! kept as a `.bak` beside it; an output that is one of the command's own
+//! inputs, however its path is spelled, is refused; `-` is standard output.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -25,11 +27,36 @@ impl Destination {
             Some(p) => Destination::File(p.to_path_buf()),
         }
     }
+
+    /// Refuses a file that is one of `inputs`: the same file through
+    /// another path, `./`, a symbolic link or a hard link.
+    pub fn refuse_inputs(&self, inputs: &[&Path]) -> Result<(), Error> {
+        let Destination::File(output) = self else {
+            return Ok(());
+        };
+        match inputs
+            .iter()
+            .find(|input| same_file::is_same_file(input, output).unwrap_or(false))
+        {
+            Some(input) => Err(Error::SameFile {
+                input: input.to_path_buf(),
+                output: output.clone(),
+            }),
+            None => Ok(()),
+        }
+    }
+}
+
+/// What writing did: the backup it made of a replaced file, if any.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Written {
+    /// Where the replaced file's previous content now is.
+    pub backup: Option<PathBuf>,
 }
 
 /// Writes `bytes` to `destination`, refusing to replace an existing file
 /// unless `force` is set.
-pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<(), Error> {
+pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<Written, Error> {
     match destination {
         Destination::Stdout => {
             let mut stdout = std::io::stdout().lock();
@@ -39,22 +66,28 @@ pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<(),
                 .map_err(|source| Error::Write {
                     path: PathBuf::from("-"),
                     source,
-                })
+                })?;
+            Ok(Written::default())
         }
         Destination::File(path) => write_file(path, bytes, force),
     }
 }
 
 /// Writes a file atomically: a temporary file in the same directory, then a
-/// rename, so a reader never sees half a file. Replacing a file, the new
-/// text is synced to disk before the rename, so a crash cannot lose what
-/// was there; a new file keeps the usual permissions (rw-r--r--), a
-/// replaced one its own.
-pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
+/// rename, so a reader never sees half a file. A file replaced (only with
+/// `force`) first has its content kept as `name.bak`, or `.bak.1`, `.bak.2`…
+/// when that exists; the new text is synced to disk before the rename, so a
+/// crash cannot lose both. A new file keeps the usual permissions
+/// (rw-r--r--), a replaced one its own.
+pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<Written, Error> {
     let existing = std::fs::metadata(path).ok();
     if !force && existing.is_some() {
         return Err(Error::OutputExists(path.to_path_buf()));
     }
+    let backup = match &existing {
+        Some(metadata) if metadata.is_file() => Some(keep_backup(path)?),
+        _ => None,
+    };
     let write_error = |source| Error::Write {
         path: path.to_path_buf(),
         source,
@@ -82,12 +115,34 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<(), Error> {
         temporary.persist_noclobber(path)
     };
     match persisted {
-        Ok(_) => Ok(()),
+        Ok(_) => Ok(Written { backup }),
         Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => {
             Err(Error::OutputExists(path.to_path_buf()))
         }
         Err(e) => Err(write_error(e.error)),
     }
+}
+
+/// Copies the file at `path` to the first free `.bak` name beside it.
+fn keep_backup(path: &Path) -> Result<PathBuf, Error> {
+    let original = std::fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    let name = path
+        .file_name()
+        .unwrap_or_default()
+        .to_string_lossy()
+        .into_owned();
+    let backup = (0..)
+        .map(|n| match n {
+            0 => path.with_file_name(format!("{name}.bak")),
+            n => path.with_file_name(format!("{name}.bak.{n}")),
+        })
+        .find(|candidate| !candidate.exists())
+        .unwrap_or_else(|| path.with_file_name(format!("{name}.bak")));
+    write_file(&backup, &original, false)?;
+    Ok(backup)
 }
 
 /// rw-r--r--, what a new file gets under the usual umask; a temporary
@@ -103,15 +158,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn refuses_to_overwrite_without_force() {
+    fn refuses_to_overwrite_without_force_and_keeps_a_backup_with_it() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("out.md");
         write_file(&path, b"first", false).unwrap();
         let error = write_file(&path, b"second", false).unwrap_err();
         assert!(matches!(error, Error::OutputExists(_)));
         assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        write_file(&path, b"second", true).unwrap();
+        let written = write_file(&path, b"second", true).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"second");
+        let backup = written.backup.unwrap();
+        assert_eq!(backup, dir.path().join("out.md.bak"));
+        assert_eq!(std::fs::read(&backup).unwrap(), b"first");
+        let again = write_file(&path, b"third", true).unwrap();
+        assert_eq!(again.backup.unwrap(), dir.path().join("out.md.bak.1"));
     }
 
     #[cfg(unix)]
@@ -146,5 +206,27 @@ mod tests {
             Destination::Stdout
         );
         assert_eq!(Destination::from_arg(None), Destination::Stdout);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_input_is_refused_through_any_path_to_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let input = dir.path().join("data.yaml");
+        std::fs::write(&input, "x").unwrap();
+        let link = dir.path().join("link.yaml");
+        std::os::unix::fs::symlink(&input, &link).unwrap();
+        let hard = dir.path().join("hard.yaml");
+        std::fs::hard_link(&input, &hard).unwrap();
+        let dotted = dir.path().join(".").join("data.yaml");
+        for output in [&input, &link, &hard, &dotted] {
+            let destination = Destination::File(output.clone());
+            assert!(matches!(
+                destination.refuse_inputs(&[&input]),
+                Err(Error::SameFile { .. })
+            ));
+        }
+        let other = Destination::File(dir.path().join("other.yaml"));
+        assert!(other.refuse_inputs(&[&input]).is_ok());
     }
 }

@@ -1,23 +1,16 @@
 //! `render`: a checked report → the context templates see → Markdown →
-//! plain text (or .docx). Figures are filled in and the kind's standard
-//! headings supplied here; numbering and layout are the templates' work.
+//! plain text or .docx. A [`Renderer`] compiles the templates once, for a
+//! batch of files or the workbench's previews.
 
 use std::path::Path;
 use std::sync::Arc;
 
-use serde::Serialize;
-
 use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
 use crate::check;
-use crate::datafile::cite::Resolver;
-use crate::datafile::model::{Part, Point, Report, Text};
-use crate::genre::kinds::Role;
-use crate::genre::kinds::standard_plans_intro;
-use crate::genre::numbering;
-use crate::genre::rules;
-use crate::genre::typography;
-use crate::input::markdown;
+use crate::datafile::model::Report;
+use crate::input::markdown::{self, Block};
+use crate::output::context::context;
 use crate::output::docx;
 use crate::output::filters;
 use crate::output::templates::Templates;
@@ -33,6 +26,27 @@ pub enum OutputFormat {
     Docx,
 }
 
+impl OutputFormat {
+    /// The file extension that names the format.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OutputFormat::Markdown => "md",
+            OutputFormat::Text => "txt",
+            OutputFormat::Docx => "docx",
+        }
+    }
+
+    /// The format a file extension names, if it names one.
+    pub fn from_extension(extension: &str) -> Option<OutputFormat> {
+        match extension.to_ascii_lowercase().as_str() {
+            "md" | "markdown" => Some(OutputFormat::Markdown),
+            "txt" => Some(OutputFormat::Text),
+            "docx" => Some(OutputFormat::Docx),
+            _ => None,
+        }
+    }
+}
+
 /// How to render.
 #[derive(Debug, Clone, Default)]
 pub struct RenderOptions<'a> {
@@ -45,49 +59,93 @@ pub struct RenderOptions<'a> {
     pub reference_doc: Option<&'a docx::Reference>,
 }
 
-/// Checks the data file at `path` and renders it to Markdown, with the
-/// layout choices a .docx needs. Refuses, with every problem listed, when
-/// the file has errors or cites a figure that is not filled in yet.
-fn render_with_layout(
-    path: &str,
-    source: &str,
-    options: &RenderOptions,
-) -> Result<(String, docx::DocxLayout), Error> {
-    let report = checked_report(path, source)?;
-    let layout = docx::DocxLayout {
-        bold_headings: report.layout.bold_headings,
-    };
-    let mut templates = Templates::load(options.templates_dir)?;
-    let name = templates.resolve_name(options.template.unwrap_or(report.kind.template_name()))?;
-    let context =
-        context(&report).map_err(|d| Error::Invalid(Diagnostics::new(path, source, d)))?;
-    let mut tera_context = tera::Context::new();
-    tera_context.insert("report", &context);
-    let engine = templates.engine_mut();
-    filters::register_functions(engine, Arc::new(report));
-    let rendered = engine
-        .render(&name, &tera_context)
-        .map_err(|e| templates.template_error(&e))?;
-    Ok((markdown::normalize(&rendered), layout))
+/// A report rendered to styled paragraphs, before any file format.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    /// The Markdown the templates wrote.
+    pub markdown: String,
+    /// The paragraphs it reads as.
+    pub blocks: Vec<Block>,
+    /// The layout choices a .docx needs.
+    pub layout: docx::DocxLayout,
 }
 
-/// Renders the data file at `path` in `format`: the text of Markdown or
-/// plain text, or the bytes of a .docx.
+/// Templates compiled once, rendering any number of data files.
+pub struct Renderer<'a> {
+    templates: Templates,
+    options: RenderOptions<'a>,
+}
+
+impl<'a> Renderer<'a> {
+    /// Compiles the built-in templates, and a bureau's own when given.
+    pub fn new(options: &RenderOptions<'a>) -> Result<Renderer<'a>, Error> {
+        Ok(Renderer {
+            templates: Templates::load(options.templates_dir)?,
+            options: options.clone(),
+        })
+    }
+
+    /// Checks the data file at `path` and renders it to paragraphs.
+    /// Refuses, with every problem listed, when the file has errors or
+    /// cites a figure that is not filled in yet.
+    pub fn blocks(&mut self, path: &str, source: &str) -> Result<Rendered, Error> {
+        let report = checked_report(path, source)?;
+        let layout = docx::DocxLayout {
+            bold_headings: report.layout.bold_headings,
+        };
+        let kind_template = report.kind.template_name();
+        let name = self
+            .templates
+            .resolve_name(self.options.template.unwrap_or(kind_template))?;
+        let context =
+            context(&report).map_err(|d| Error::Invalid(Diagnostics::new(path, source, d)))?;
+        let mut tera_context = tera::Context::new();
+        tera_context.insert("report", &context);
+        let engine = self.templates.engine_mut();
+        filters::register_functions(engine, Arc::new(report));
+        let rendered = engine
+            .render(&name, &tera_context)
+            .map_err(|e| self.templates.template_error(&e))?;
+        let markdown = markdown::normalize(&rendered);
+        let blocks = markdown::parse(&markdown);
+        Ok(Rendered {
+            markdown,
+            blocks,
+            layout,
+        })
+    }
+
+    /// Renders the data file at `path` in `format`: the text of Markdown or
+    /// plain text, or the bytes of a .docx.
+    pub fn render(
+        &mut self,
+        path: &str,
+        source: &str,
+        format: OutputFormat,
+    ) -> Result<Vec<u8>, Error> {
+        let rendered = self.blocks(path, source)?;
+        Ok(match format {
+            OutputFormat::Markdown => rendered.markdown.into_bytes(),
+            OutputFormat::Text => markdown::to_text(&rendered.blocks).into_bytes(),
+            OutputFormat::Docx => docx::write(
+                &rendered.blocks,
+                rendered.layout,
+                self.options.reference_doc,
+            )
+            .map_err(Error::DocxWrite)?,
+        })
+    }
+}
+
+/// Renders the data file at `path` in `format`, compiling the templates
+/// for this one file.
 pub fn render(
     path: &str,
     source: &str,
     format: OutputFormat,
     options: &RenderOptions,
 ) -> Result<Vec<u8>, Error> {
-    let (markdown, layout) = render_with_layout(path, source, options)?;
-    Ok(match format {
-        OutputFormat::Markdown => markdown.into_bytes(),
-        OutputFormat::Text => markdown::to_text(&markdown::parse(&markdown)).into_bytes(),
-        OutputFormat::Docx => {
-            docx::write(&markdown::parse(&markdown), layout, options.reference_doc)
-                .map_err(Error::DocxWrite)?
-        }
-    })
+    Renderer::new(options)?.render(path, source, format)
 }
 
 /// The report, if the file has no errors for rendering.
@@ -100,410 +158,6 @@ fn checked_report(path: &str, source: &str) -> Result<Report, Error> {
             diagnostics.diagnostics.retain(Diagnostic::is_error);
             Err(Error::Invalid(diagnostics))
         }
-    }
-}
-
-/// The report as templates see it, as `report`.
-#[derive(Debug, Serialize)]
-pub struct ReportContext {
-    /// `work-summary` or `rule-of-law-report`.
-    pub kind: &'static str,
-    /// 工作总结 or 法治政府建设年度报告.
-    pub kind_name: &'static str,
-    /// The title: the kind's standard one when the file gives none, and
-    /// none at all when the file gives an empty one.
-    pub title: Option<String>,
-    /// The title in the lines it is printed in: as the file breaks it, or
-    /// broken into balanced lines when it is too long for one.
-    pub title_lines: Vec<String>,
-    /// The report year.
-    pub year: i32,
-    /// The year after it, which the plans are for.
-    pub next_year: i32,
-    /// 成文日期 as 2023-02-02; the `document_date` filter writes it out.
-    pub date: Option<String>,
-    /// 主送机关, without its closing colon.
-    pub recipient: Option<String>,
-    /// 署名: as given, or the bureau's name when there is a date.
-    pub signature: Option<String>,
-    /// The right indent of 署名 over 成文日期, when there are both.
-    pub signature_indent: Option<Indent>,
-    /// The right indent of 成文日期 under 署名, when there are both.
-    pub date_indent: Option<Indent>,
-    /// The covering circular, when the report is sent out with one.
-    pub circular: Option<CircularContext>,
-    /// The bureau.
-    pub bureau: BureauContext,
-    /// Opening paragraphs, honours included.
-    pub opening: Vec<String>,
-    /// The 一、 sections that have content, in order.
-    pub sections: Vec<PartContext>,
-    /// Attachment names.
-    pub attachments: Vec<String>,
-    /// Every figure, formatted.
-    pub figures: Vec<FigureContext>,
-    /// Whether headings are bold.
-    pub bold_headings: bool,
-}
-
-/// The bureau, as templates see it.
-#[derive(Debug, Serialize)]
-pub struct BureauContext {
-    /// 名称.
-    pub name: String,
-    /// 市, 县, 区 or 省.
-    pub level: &'static str,
-    /// 自称.
-    pub self_name: String,
-    /// 范围.
-    pub scope: String,
-}
-
-/// A right indent, as Word writes it.
-#[derive(Debug, Clone, Copy, Serialize)]
-pub struct Indent {
-    /// In hundredths of a character (`w:rightChars`).
-    pub chars: u32,
-    /// In twips (`w:right`).
-    pub twips: u32,
-}
-
-impl Indent {
-    fn of_chars(chars: u32) -> Indent {
-        Indent {
-            chars,
-            twips: chars * docx::layout::BODY_CHAR / 100,
-        }
-    }
-}
-
-/// The covering circular, as templates see it.
-#[derive(Debug, Serialize)]
-pub struct CircularContext {
-    /// Its title: 署名关于印发《报告标题》的通知 unless the file gives
-    /// another, none when it gives an empty one.
-    pub title: Option<String>,
-    /// The title in the lines it is printed in.
-    pub title_lines: Vec<String>,
-    /// The covering paragraph.
-    pub body: String,
-}
-
-/// A part at any level, as templates see it.
-#[derive(Debug, Serialize)]
-pub struct PartContext {
-    /// For a 一、 section: work, highlights, shortcomings, duties, plans or other.
-    pub role: Option<&'static str>,
-    /// The heading, without its number.
-    pub heading: Option<String>,
-    /// The prose paragraphs.
-    pub paragraphs: Vec<String>,
-    /// The run-in points, without their 一是.
-    pub points: Vec<String>,
-    /// The paragraphs to print: prose with the points joined in as a 一是…
-    /// series, or one paragraph a point when they are split.
-    pub body: Vec<String>,
-    /// Whether the heading runs into the first paragraph.
-    pub run_in: bool,
-    /// Whether each point is its own paragraph.
-    pub points_split: bool,
-    /// Sub-parts with content, one level down.
-    pub parts: Vec<PartContext>,
-}
-
-/// A figure, as templates see it.
-#[derive(Debug, Serialize)]
-pub struct FigureContext {
-    /// Its name.
-    pub name: String,
-    /// The full value (1.2万 → 12000), if filled in.
-    pub value: Option<f64>,
-    /// Its unit.
-    pub unit: String,
-    /// The value as the report writes it (1.2万余人次).
-    pub display: Option<String>,
-    /// The target's full value.
-    pub target: Option<f64>,
-    /// Last year's full value.
-    pub last_year: Option<f64>,
-}
-
-/// Builds the template context; fails only if a marker cannot be filled in,
-/// which a checked report does not have.
-pub fn context(report: &Report) -> Result<ReportContext, Vec<Diagnostic>> {
-    let mut builder = Builder {
-        resolver: Resolver::new(report),
-        problems: Vec::new(),
-    };
-    let context = builder.report(report);
-    if builder.problems.is_empty() {
-        Ok(context)
-    } else {
-        Err(builder.problems)
-    }
-}
-
-struct Builder<'r> {
-    resolver: Resolver<'r>,
-    problems: Vec<Diagnostic>,
-}
-
-impl Builder<'_> {
-    /// The text with its markers filled in and its punctuation and spacing
-    /// put right (lint's safe fixes), so the report is clean whatever was
-    /// pasted into the file.
-    fn expand(&mut self, text: &Text, count: usize) -> String {
-        match self.resolver.counting(count).expand(&text.value) {
-            Ok(expanded) => rules::fix_text(&expanded),
-            Err(errors) => {
-                for (_, error) in errors {
-                    self.problems
-                        .push(Diagnostic::error(error.message(), text.span.clone()));
-                }
-                text.value.clone()
-            }
-        }
-    }
-
-    fn expand_all(&mut self, texts: &[Text], count: usize) -> Vec<String> {
-        texts.iter().map(|t| self.expand(t, count)).collect()
-    }
-
-    /// A title as the file breaks it into lines, each line filled in.
-    fn title(&mut self, title: &Text) -> Vec<String> {
-        title
-            .value
-            .lines()
-            .map(str::trim)
-            .filter(|line| !line.is_empty())
-            .map(|line| {
-                let line = Text {
-                    value: line.to_string(),
-                    span: title.span.clone(),
-                };
-                self.expand(&line, 0)
-            })
-            .collect()
-    }
-
-    fn report(&mut self, report: &Report) -> ReportContext {
-        let given_lines = match &report.title {
-            Some(title) => self.title(title),
-            None => vec![report.kind.standard_title(&report.bureau.name, report.year)],
-        };
-        let title = (!given_lines.is_empty()).then(|| given_lines.concat());
-        let mut opening = self.expand_all(&report.opening, 0);
-        let honours: String = report
-            .honours
-            .iter()
-            .map(|h| typography::as_sentence(&self.expand(h, 0)))
-            .collect();
-        let sections = self.sections(report, &mut opening);
-        append_to_last(&mut opening, honours);
-        let signature = match &report.signature {
-            Some(signature) => Some(self.expand(signature, 0)),
-            None if report.date.is_some() || report.circular.is_some() => {
-                Some(report.bureau.name.clone())
-            }
-            None => None,
-        };
-        let names = [Some(report.bureau.name.as_str()), signature.as_deref()];
-        let names: Vec<&str> = names.into_iter().flatten().collect();
-        let title_lines = printed_lines(given_lines, &names);
-        let circular = report.circular.as_ref().map(|c| {
-            let given_lines = match &c.title {
-                Some(own) => self.title(own),
-                None => vec![format!(
-                    "{}关于印发《{}》的通知",
-                    signature.as_deref().unwrap_or(&report.bureau.name),
-                    title.as_deref().unwrap_or_default()
-                )],
-            };
-            CircularContext {
-                title: (!given_lines.is_empty()).then(|| given_lines.concat()),
-                title_lines: printed_lines(given_lines, &names),
-                body: match &c.body {
-                    Some(body) => self.expand(body, 0),
-                    None => format!(
-                        "现将《{}》印发给你们，请结合实际认真贯彻落实。",
-                        title.as_deref().unwrap_or_default()
-                    ),
-                },
-            }
-        });
-        let indents = match (&signature, report.date) {
-            (Some(signature), Some(date)) => Some(docx::layout::signature_indents(
-                signature,
-                &crate::genre::dates::document_date(date),
-            )),
-            _ => None,
-        };
-        ReportContext {
-            kind: report.kind.template_name(),
-            kind_name: report.kind.chinese_name(),
-            year: report.year,
-            next_year: report.year + 1,
-            date: report.date.map(|d| d.format("%Y-%m-%d").to_string()),
-            recipient: report
-                .recipient
-                .as_ref()
-                .map(|r| self.expand(r, 0).trim_end_matches(['：', ':']).to_string()),
-            signature,
-            signature_indent: indents.map(|(signature, _)| Indent::of_chars(signature)),
-            date_indent: indents.map(|(_, date)| Indent::of_chars(date)),
-            circular,
-            bureau: BureauContext {
-                name: report.bureau.name.clone(),
-                level: report.bureau.level.chinese_name(),
-                self_name: report.bureau.self_name.clone(),
-                scope: report.bureau.scope.clone(),
-            },
-            title,
-            title_lines,
-            opening,
-            sections,
-            attachments: self.expand_all(&report.attachments, 0),
-            figures: report.figures.iter().map(figure_context).collect(),
-            bold_headings: report.layout.bold_headings,
-        }
-    }
-
-    /// The 一、 sections: thematic work becomes one section per theme, and
-    /// its lead-in joins the opening.
-    fn sections(&mut self, report: &Report, opening: &mut Vec<String>) -> Vec<PartContext> {
-        let inherited = Inherited {
-            run_in: report.layout.run_in,
-            points_split: report.layout.points_split,
-        };
-        let mut sections = Vec::new();
-        for section in report.sections.iter().filter(|s| s.body.has_content()) {
-            if section.thematic {
-                let lead = self.expand_all(&section.body.text, section.body.item_count());
-                opening.extend(lead);
-                let inherited = inherited.under(&section.body);
-                for theme in section.body.parts.iter().filter(|p| !p.is_empty()) {
-                    sections.push(self.part(theme, Some(section.role), inherited));
-                }
-            } else {
-                let mut context = self.part(&section.body, Some(section.role), inherited);
-                if context.heading.is_none() {
-                    context.heading = Some(report.kind.standard_heading(section.role, report.year));
-                }
-                if section.role == Role::Plans
-                    && context.paragraphs.is_empty()
-                    && !context.parts.is_empty()
-                {
-                    let count = numbering::count(context.parts.len() as u64);
-                    let intro =
-                        standard_plans_intro(report.year + 1, &report.bureau.self_name, &count);
-                    context.body.insert(0, intro.clone());
-                    context.paragraphs.push(intro);
-                }
-                sections.push(context);
-            }
-        }
-        sections
-    }
-
-    fn part(&mut self, part: &Part, role: Option<Role>, inherited: Inherited) -> PartContext {
-        let own = inherited.under(part);
-        let count = part.item_count();
-        let paragraphs = self.expand_all(&part.text, count);
-        let points: Vec<String> = part.points.iter().map(|p| self.point(p)).collect();
-        let body = combine(&paragraphs, &points, own.points_split);
-        PartContext {
-            role: role.map(Role::id),
-            heading: part.heading.as_ref().map(|h| self.expand(h, count)),
-            paragraphs,
-            points,
-            body,
-            run_in: own.run_in,
-            points_split: own.points_split,
-            parts: part
-                .parts
-                .iter()
-                .filter(|p| !p.is_empty())
-                .map(|p| self.part(p, None, own))
-                .collect(),
-        }
-    }
-
-    fn point(&mut self, point: &Point) -> String {
-        let heading = point.heading.as_ref().map(|h| self.expand(h, 0));
-        let text = point.text.as_ref().map(|t| self.expand(t, 0));
-        match (heading, text) {
-            (Some(h), Some(t)) => format!("{}{t}", typography::as_sentence(&h)),
-            (Some(only), None) | (None, Some(only)) => only,
-            (None, None) => String::new(),
-        }
-    }
-}
-
-/// A title's printed lines: the file's own, or, when it gives one line,
-/// that line broken into balanced lines if it is too long (`names` are
-/// the names in it whose ends are good places to break).
-fn printed_lines(given: Vec<String>, names: &[&str]) -> Vec<String> {
-    match given.as_slice() {
-        [one] => crate::genre::title::title_lines(one, names),
-        _ => given,
-    }
-}
-
-/// Layout settings passed down the tree; a part's own setting wins.
-#[derive(Debug, Clone, Copy)]
-struct Inherited {
-    run_in: bool,
-    points_split: bool,
-}
-
-impl Inherited {
-    fn under(self, part: &Part) -> Inherited {
-        Inherited {
-            run_in: part.run_in.unwrap_or(self.run_in),
-            points_split: part.points_split.unwrap_or(self.points_split),
-        }
-    }
-}
-
-/// Prose and points as printed: the series runs on in the last paragraph,
-/// or each point is a paragraph of its own.
-fn combine(paragraphs: &[String], points: &[String], split: bool) -> Vec<String> {
-    let mut body = paragraphs.to_vec();
-    if points.is_empty() {
-        return body;
-    }
-    if split {
-        body.extend(points.iter().enumerate().map(|(i, p)| {
-            format!(
-                "{}{}",
-                numbering::series_ordinal(i as u64 + 1),
-                typography::as_sentence(p)
-            )
-        }));
-    } else {
-        append_to_last(&mut body, numbering::series(points));
-    }
-    body
-}
-
-fn append_to_last(paragraphs: &mut Vec<String>, text: String) {
-    if text.is_empty() {
-        return;
-    }
-    match paragraphs.last_mut() {
-        Some(last) => last.push_str(&text),
-        None => paragraphs.push(text),
-    }
-}
-
-fn figure_context(figure: &crate::datafile::model::Figure) -> FigureContext {
-    FigureContext {
-        name: figure.name.clone(),
-        value: figure.value.map(|q| q.to_f64()),
-        unit: figure.unit.clone(),
-        display: figure.formatted_value(),
-        target: figure.target.map(|q| q.to_f64()),
-        last_year: figure.last_year.map(|q| q.to_f64()),
     }
 }
 
@@ -537,20 +191,6 @@ mod tests {
     fn pasted_half_width_punctuation_comes_out_full_width() {
         let source = format!("{HEAD}工作: 律师会见2 次,公安1次(含视频会见)。\n");
         assert!(render_txt(&source).contains("律师会见2次，公安1次（含视频会见）。"));
-    }
-
-    #[test]
-    fn points_join_the_last_paragraph_or_stand_alone() {
-        let paragraphs = vec!["主要做法是，".to_string()];
-        let points = vec!["场所对接".to_string(), "经费对接。".to_string()];
-        assert_eq!(
-            combine(&paragraphs, &points, false),
-            ["主要做法是，一是场所对接。二是经费对接。"]
-        );
-        assert_eq!(
-            combine(&[], &points, true),
-            ["一是场所对接。", "二是经费对接。"]
-        );
     }
 
     #[test]

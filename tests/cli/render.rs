@@ -155,8 +155,10 @@ fn output_file_is_written_and_never_clobbered_without_force() {
 
     render().arg("--force").assert().success();
     assert_eq!(std::fs::read_to_string(&out).unwrap(), first);
+    let backup = dir.path().join("report.md.bak");
+    assert_eq!(std::fs::read_to_string(&backup).unwrap(), "clerk's edits");
     let leftovers = std::fs::read_dir(dir.path()).unwrap().count();
-    assert_eq!(leftovers, 1, "temporary files left behind");
+    assert_eq!(leftovers, 2, "temporary files left behind");
 }
 
 #[test]
