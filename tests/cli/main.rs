@@ -8,6 +8,7 @@ mod common;
 mod docx;
 mod errors;
 mod figures;
+mod files;
 mod import;
 mod lint;
 mod merge;
