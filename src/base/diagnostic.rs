@@ -71,6 +71,11 @@ impl<'a> LineIndex<'a> {
         line_start + byte_index_of_char(line_text, column.saturating_sub(1))
     }
 
+    /// The text indexed.
+    pub fn source(&self) -> &'a str {
+        self.source
+    }
+
     /// The span of `bytes`, as [`Span::from_bytes`] gives it.
     pub fn span(&self, bytes: Range<usize>) -> Span {
         let source = self.source;

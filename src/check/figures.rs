@@ -5,10 +5,11 @@ use rust_decimal::Decimal;
 
 use super::Purpose;
 use crate::base::diagnostic::Diagnostic;
-use crate::datafile::model::{Figure, Report, Text};
+use crate::datafile::model::{Figure, FigureIndex, Report, Text};
 
 /// Every problem of the report's figures.
 pub fn check(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
+    let index = report.figure_index();
     for figure in &report.figures {
         let unwritten = figure.value.is_none() && figure.value_span.is_none();
         if unwritten && purpose == Purpose::Review {
@@ -18,7 +19,7 @@ pub fn check(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
             ));
         }
         if let Some(whole_name) = &figure.part_of {
-            check_part_of(report, figure, whole_name, found);
+            check_part_of(&index, figure, whole_name, found);
         }
         if purpose == Purpose::Review {
             check_percentage(figure, found);
@@ -26,8 +27,13 @@ pub fn check(report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_part_of(report: &Report, part: &Figure, whole_name: &Text, found: &mut Vec<Diagnostic>) {
-    let Some(whole) = report.figure(&whole_name.value) else {
+fn check_part_of(
+    index: &FigureIndex,
+    part: &Figure,
+    whole_name: &Text,
+    found: &mut Vec<Diagnostic>,
+) {
+    let Some(whole) = index.get(&whole_name.value) else {
         found.push(Diagnostic::error(
             format!("“{}.属于”指向未定义的数据“{}”", part.name, whole_name.value),
             whole_name.span.clone(),

@@ -14,7 +14,7 @@ mod content;
 mod figures;
 pub mod prose;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex, Span};
 use crate::datafile::cite::{self, CiteError, Resolver};
 
 use crate::datafile::load;
@@ -49,7 +49,7 @@ pub fn check(path: &str, source: &str, purpose: Purpose) -> Checked {
         let whole = !diagnostics.iter().any(Diagnostic::is_error);
         diagnostics.extend(check_report(source, report, purpose, whole));
         if purpose == Purpose::Review {
-            diagnostics.extend(prose_warnings(path, source));
+            diagnostics.extend(prose_warnings(source, report));
             diagnostics.extend(carried::unchanged_carried_texts(source, report));
         }
     }
@@ -77,13 +77,8 @@ fn check_report(source: &str, report: &Report, purpose: Purpose, whole: bool) ->
 /// The lint rules on the file's prose, as warnings: render writes the
 /// punctuation right whatever the file says, and `lint --fix` mends the
 /// file itself.
-fn prose_warnings(path: &str, source: &str) -> Vec<Diagnostic> {
-    let Ok(linted) = prose::lint_as(prose::SourceKind::DataFile, path, source) else {
-        return Vec::new();
-    };
-    linted
-        .report
-        .diagnostics
+fn prose_warnings(source: &str, report: &Report) -> Vec<Diagnostic> {
+    prose::data_file_diagnostics(source, report)
         .into_iter()
         .map(|d| Diagnostic {
             severity: crate::base::diagnostic::Severity::Warning,
@@ -94,13 +89,14 @@ fn prose_warnings(path: &str, source: &str) -> Vec<Diagnostic> {
 
 fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut Vec<Diagnostic>) {
     let resolver = Resolver::new(report);
+    let lines = LineIndex::new(source);
     for crate::datafile::model::Prose { text, count, .. } in report.texts() {
         let markers = match cite::find_markers(&text.value) {
             Ok(markers) => markers,
             Err(offset) => {
                 found.push(Diagnostic::error(
                     "“{”没有对应的“}”：引用数据请写成 {名称}，要写花括号本身请写 {{",
-                    text.source_span(source, offset..offset + 1),
+                    text.source_span(&lines, offset..offset + 1),
                 ));
                 continue;
             }
@@ -111,7 +107,7 @@ fn check_citations(source: &str, report: &Report, purpose: Purpose, found: &mut 
                 found.extend(citation_diagnostic(
                     &error,
                     purpose,
-                    text.source_span(source, marker.range),
+                    text.source_span(&lines, marker.range),
                 ));
             }
         }

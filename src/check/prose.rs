@@ -5,10 +5,11 @@
 
 use std::ops::Range;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
+use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex, Severity};
 use crate::base::error::Error;
 use crate::datafile::cite;
 use crate::datafile::load;
+use crate::datafile::model::Report;
 use crate::genre::kinds::Role;
 use crate::genre::rules::{Finding, ProseParagraph, apply_edits, check_paragraphs};
 
@@ -94,9 +95,10 @@ pub fn lint_source(path: &str, source: &str) -> Result<Linted, Error> {
 /// Lints `source` read as `kind`.
 pub fn lint_as(kind: SourceKind, path: &str, source: &str) -> Result<Linted, Error> {
     let (paragraphs, findings) = paragraphs_and_findings(kind, path, source)?;
+    let lines = LineIndex::new(source);
     let diagnostics = findings
         .iter()
-        .map(|(i, finding)| diagnostic(source, &paragraphs[*i], finding))
+        .map(|(i, finding)| diagnostic(&lines, &paragraphs[*i], finding))
         .collect();
     let fixed = fixed_source(kind, source, &paragraphs, &findings);
     Ok(Linted {
@@ -110,11 +112,36 @@ pub fn lint_as(kind: SourceKind, path: &str, source: &str) -> Result<Linted, Err
 type Examined = (Vec<Located>, Vec<(usize, Finding)>);
 
 fn paragraphs_and_findings(kind: SourceKind, path: &str, source: &str) -> Result<Examined, Error> {
-    let (paragraphs, year, typed_numbers) = match kind {
-        SourceKind::DataFile => data_file_paragraphs(path, source)?,
+    let read = match kind {
+        SourceKind::DataFile => {
+            let loaded = load::load(source);
+            let Some(report) = loaded.report else {
+                return Err(Error::Invalid(Diagnostics::new(
+                    path,
+                    source,
+                    loaded.diagnostics,
+                )));
+            };
+            data_file_paragraphs(source, &report)
+        }
         SourceKind::Text => text_paragraphs(source, false),
         SourceKind::Markdown => text_paragraphs(source, true),
     };
+    Ok(examine(read))
+}
+
+/// The prose of a loaded data file against the rules, as diagnostics in
+/// the file; what `check` adds as warnings, without reading the file again.
+pub fn data_file_diagnostics(source: &str, report: &Report) -> Vec<Diagnostic> {
+    let (paragraphs, findings) = examine(data_file_paragraphs(source, report));
+    let lines = LineIndex::new(source);
+    findings
+        .iter()
+        .map(|(i, finding)| diagnostic(&lines, &paragraphs[*i], finding))
+        .collect()
+}
+
+fn examine((paragraphs, year, typed_numbers): Paragraphs) -> Examined {
     let checked: Vec<ProseParagraph> = paragraphs
         .iter()
         .map(|p| ProseParagraph {
@@ -124,14 +151,14 @@ fn paragraphs_and_findings(kind: SourceKind, path: &str, source: &str) -> Result
         })
         .collect();
     let findings = check_paragraphs(&checked, year);
-    Ok((paragraphs, findings))
+    (paragraphs, findings)
 }
 
-fn diagnostic(source: &str, paragraph: &Located, finding: &Finding) -> Diagnostic {
+fn diagnostic(lines: &LineIndex, paragraph: &Located, finding: &Finding) -> Diagnostic {
     let range = paragraph
         .source_range(&finding.range)
         .unwrap_or_else(|| paragraph.fallback.clone());
-    let span = Some(Span::from_bytes(source, range));
+    let span = Some(lines.span(range));
     let diagnostic = match finding.rule.severity() {
         Severity::Error => Diagnostic::error(finding.message.clone(), span),
         Severity::Warning => Diagnostic::warning(finding.message.clone(), span),
@@ -294,19 +321,12 @@ fn report_year(paragraphs: &[Located]) -> Option<i32> {
 }
 
 /// A data file's prose, with figure markers read as numbers.
-fn data_file_paragraphs(path: &str, source: &str) -> Result<Paragraphs, Error> {
-    let loaded = load::load(source);
-    let Some(report) = loaded.report else {
-        return Err(Error::Invalid(Diagnostics::new(
-            path,
-            source,
-            loaded.diagnostics,
-        )));
-    };
+fn data_file_paragraphs(source: &str, report: &Report) -> Paragraphs {
     let mut paragraphs = Vec::new();
+    let lines = LineIndex::new(source);
     for prose in report.texts() {
         let text = &prose.text.value;
-        let Some(span) = prose.text.source_span(source, 0..text.len()) else {
+        let Some(span) = prose.text.source_span(&lines, 0..text.len()) else {
             continue;
         };
         let verbatim = source.get(span.bytes.clone()) == Some(text.as_str());
@@ -322,7 +342,7 @@ fn data_file_paragraphs(path: &str, source: &str) -> Result<Paragraphs, Error> {
         });
     }
     let year = report.year_span.is_some().then_some(report.year);
-    Ok((paragraphs, year, false))
+    (paragraphs, year, false)
 }
 
 /// `{受理}` becomes zeros of the same length, so the rules see a number

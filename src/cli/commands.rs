@@ -146,21 +146,37 @@ fn render_batch(
         path: dir.to_path_buf(),
         source,
     })?;
-    let mut renderer = Renderer::new(options)?;
+    // Compiled once, so a template error stops the batch at once; each
+    // worker thread renders with a clone.
+    let first = Renderer::new(options)?;
     let inputs = inputs_of(args);
+    let workers = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = args.files.len().div_ceil(workers).max(1);
+    let outcomes: Vec<(PathBuf, Result<(), Error>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = args
+            .files
+            .chunks(chunk)
+            .map(|files| {
+                let mut renderer = first.clone();
+                let inputs = &inputs;
+                scope.spawn(move || {
+                    files
+                        .iter()
+                        .map(|file| {
+                            render_one(&mut renderer, file, dir, format, args.out.force, inputs)
+                        })
+                        .collect::<Vec<_>>()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| handle.join().unwrap_or_default())
+            .collect()
+    });
     let mut failed = 0;
-    for file in &args.files {
-        let stem = file.file_stem().unwrap_or(file.as_os_str());
-        let output = dir.join(stem).with_extension(format.extension());
-        let rendered = zongjie::read_data_file(file).and_then(|source| {
-            let bytes = renderer.render(&display(file), &source.text, format)?;
-            let out = OutputArgs {
-                output: Some(output.clone()),
-                force: args.out.force,
-            };
-            out.write(&bytes, &inputs)
-        });
-        match rendered {
+    for (output, outcome) in outcomes {
+        match outcome {
             Ok(()) => eprintln!("已生成 {}", output.display()),
             Err(error) => {
                 eprintln!("{error}");
@@ -172,6 +188,28 @@ fn render_batch(
         eprintln!("共 {} 个文件，{failed} 个没有生成", args.files.len());
     }
     Ok(exit_code(failed > 0))
+}
+
+/// One file of a batch rendered into `dir`, named after it.
+fn render_one(
+    renderer: &mut Renderer,
+    file: &Path,
+    dir: &Path,
+    format: OutputFormat,
+    force: bool,
+    inputs: &[&Path],
+) -> (PathBuf, Result<(), Error>) {
+    let stem = file.file_stem().unwrap_or(file.as_os_str());
+    let output = dir.join(stem).with_extension(format.extension());
+    let rendered = zongjie::read_data_file(file).and_then(|source| {
+        let bytes = renderer.render(&display(file), &source.text, format)?;
+        let out = OutputArgs {
+            output: Some(output.clone()),
+            force,
+        };
+        out.write(&bytes, inputs)
+    });
+    (output, rendered)
 }
 
 fn inputs_of(args: &RenderArgs) -> Vec<&Path> {

@@ -68,15 +68,16 @@ pub fn compare(
 ) -> Result<Comparison, Error> {
     let old = load::load_valid(old_path, old_source)?;
     let new = load::load_valid(new_path, new_source)?;
+    let (old_figures, new_figures) = (old.figure_index(), new.figure_index());
     let mut rows: Vec<Row> = new
         .figures
         .iter()
-        .map(|f| row(old.figure(&f.name), Some(f)))
+        .map(|f| row(old_figures.get(&f.name), Some(f)))
         .collect();
     rows.extend(
         old.figures
             .iter()
-            .filter(|f| new.figure(&f.name).is_none())
+            .filter(|f| new_figures.get(&f.name).is_none())
             .map(|f| row(Some(f), None)),
     );
     Ok(Comparison {

@@ -1,9 +1,11 @@
 //! The report as data: what a clerk's YAML file says, typed. Text keeps its
 //! place in the file so that problems inside prose can be pointed at.
 
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 
-use crate::base::diagnostic::Span;
+use crate::base::diagnostic::{LineIndex, Span};
 use crate::genre::kinds::{Kind, Level, Role};
 use crate::genre::quantity::{Magnitude, Quantity};
 
@@ -25,10 +27,12 @@ impl Text {
         }
     }
 
-    /// Where a stretch (byte `range`) of the value is in `source`, the file
-    /// it was read from. Text from YAML is found verbatim inside its span in
-    /// all but escaped strings; when it is not, the whole text is pointed at.
-    pub fn source_span(&self, source: &str, range: std::ops::Range<usize>) -> Option<Span> {
+    /// Where a stretch (byte `range`) of the value is in the file it was
+    /// read from, whose lines are `lines`. Text from YAML is found verbatim
+    /// inside its span in all but escaped strings; when it is not, the
+    /// whole text is pointed at.
+    pub fn source_span(&self, lines: &LineIndex, range: std::ops::Range<usize>) -> Option<Span> {
+        let source = lines.source();
         let span = self.span.as_ref()?;
         let needle = self.value.get(range.clone())?;
         let occurrence = self.value[..range.start].matches(needle).count();
@@ -37,7 +41,7 @@ impl Text {
         Some(match found {
             Some((at, _)) => {
                 let start = span.bytes.start + at;
-                Span::from_bytes(source, start..start + needle.len())
+                lines.span(start..start + needle.len())
             }
             None => span.clone(),
         })
@@ -204,7 +208,27 @@ pub struct Report {
     pub figures: Vec<Figure>,
 }
 
+/// A report's figures by name, for looking many up.
+#[derive(Debug, Clone, Default)]
+pub struct FigureIndex<'r>(HashMap<&'r str, &'r Figure>);
+
+impl<'r> FigureIndex<'r> {
+    /// The figure called `name`; the first, if two share it.
+    pub fn get(&self, name: &str) -> Option<&'r Figure> {
+        self.0.get(name).copied()
+    }
+}
+
 impl Report {
+    /// The report's figures indexed by name.
+    pub fn figure_index(&self) -> FigureIndex<'_> {
+        let mut index = HashMap::with_capacity(self.figures.len());
+        for figure in self.figures.iter().rev() {
+            index.insert(figure.name.as_str(), figure);
+        }
+        FigureIndex(index)
+    }
+
     /// The figure called `name`.
     pub fn figure(&self, name: &str) -> Option<&Figure> {
         self.figures.iter().find(|f| f.name == name)

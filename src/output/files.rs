@@ -34,6 +34,11 @@ impl Destination {
         let Destination::File(output) = self else {
             return Ok(());
         };
+        // A file that does not exist yet is no input; this spares a batch
+        // of new outputs a comparison with every input.
+        if std::fs::symlink_metadata(output).is_err() {
+            return Ok(());
+        }
         match inputs
             .iter()
             .find(|input| same_file::is_same_file(input, output).unwrap_or(false))

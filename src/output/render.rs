@@ -70,7 +70,9 @@ pub struct Rendered {
     pub layout: docx::DocxLayout,
 }
 
-/// Templates compiled once, rendering any number of data files.
+/// Templates compiled once, rendering any number of data files; a clone
+/// renders on another thread without compiling them again.
+#[derive(Clone)]
 pub struct Renderer<'a> {
     templates: Templates,
     options: RenderOptions<'a>,

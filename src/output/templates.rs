@@ -27,6 +27,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
 ];
 
 /// A set of templates ready to render, with where each came from.
+#[derive(Clone)]
 pub struct Templates {
     tera: Tera,
     /// A bureau's own templates: (template name, file it was read from, text).

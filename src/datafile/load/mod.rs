@@ -14,7 +14,7 @@ mod figures;
 mod report;
 mod sections;
 
-use crate::base::diagnostic::{Diagnostic, Diagnostics, Span};
+use crate::base::diagnostic::{Diagnostic, Diagnostics, LineIndex, Span};
 use crate::base::error::Error;
 use crate::base::suggest;
 use crate::datafile::keys::{self, Field, Key, Place};
@@ -56,7 +56,7 @@ pub fn load(source: &str) -> Loaded {
         };
     };
     let mut loader = Loader {
-        source,
+        lines: LineIndex::new(source),
         diagnostics: read.diagnostics,
     };
     let report = loader.report(&root);
@@ -89,7 +89,8 @@ impl<'n> Entries<'n> {
 
 /// Reads the tree, keeping every problem it meets.
 struct Loader<'s> {
-    source: &'s str,
+    /// The file's lines, to place what is read in it.
+    lines: LineIndex<'s>,
     diagnostics: Vec<Diagnostic>,
 }
 
@@ -225,7 +226,7 @@ impl Loader<'_> {
                 .filter(|t| !t.value.is_empty())
                 .collect(),
             _ => match self.text(node, what) {
-                Some(text) => split_paragraphs(self.source, &text),
+                Some(text) => split_paragraphs(&self.lines, &text),
                 None => Vec::new(),
             },
         }
@@ -245,7 +246,8 @@ impl Loader<'_> {
 
 /// Splits text into its lines, each narrowed to where it is written when it
 /// can be found in the source.
-fn split_paragraphs(source: &str, text: &Text) -> Vec<Text> {
+fn split_paragraphs(lines: &LineIndex, text: &Text) -> Vec<Text> {
+    let source = lines.source();
     let Some(span) = &text.span else {
         return vec![text.clone()];
     };
@@ -262,7 +264,7 @@ fn split_paragraphs(source: &str, text: &Text) -> Vec<Text> {
                 Some(at) => {
                     let start = search_from + at;
                     search_from = start + line.len();
-                    Span::from_bytes(source, start..start + line.len())
+                    lines.span(start..start + line.len())
                 }
                 None => span.clone(),
             };
