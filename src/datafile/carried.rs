@@ -26,13 +26,18 @@ pub fn mark(texts: &[&Text], note: &str) -> String {
 
 /// The fingerprints in a mark comment line, if it is one.
 pub fn parse_mark(line: &str) -> Option<Vec<&str>> {
+    parse_mark_note(line).map(|(prints, _)| prints)
+}
+
+/// The fingerprints in a mark comment line and the note after them.
+pub fn parse_mark_note(line: &str) -> Option<(Vec<&str>, &str)> {
     let rest = line
         .trim_start()
         .strip_prefix('#')?
         .trim_start()
         .strip_prefix(MARK_START)?;
-    let (prints, _) = rest.split_once(']')?;
-    Some(prints.split_whitespace().collect())
+    let (prints, note) = rest.split_once(']')?;
+    Some((prints.split_whitespace().collect(), note.trim()))
 }
 
 #[cfg(test)]

@@ -2,8 +2,10 @@
 //! figures, reading a node tree into a report, and writing a report back
 //! out as a commented data file.
 
+pub mod blocks;
 pub mod carried;
 pub mod cite;
+pub mod edit;
 pub mod keys;
 pub mod load;
 pub mod model;

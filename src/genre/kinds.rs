@@ -166,6 +166,13 @@ impl Role {
     }
 }
 
+impl Role {
+    /// The role whose [`Role::id`] is `id`.
+    pub fn from_id(id: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|role| role.id() == id)
+    }
+}
+
 impl Kind {
     /// The title a report of this kind has when the file gives none.
     pub fn standard_title(self, bureau: &str, year: i32) -> String {

@@ -25,7 +25,7 @@ pub fn rollover(path: &str, source: &str) -> Result<String, Error> {
     let root =
         yaml::parse(source).map_err(|d| Error::Invalid(Diagnostics::new(path, source, vec![d])))?;
     let (new, carried) = next_year::next_year(&old);
-    let mut figure_comments = in_place::figure_comments(source, &root);
+    let mut figure_comments = crate::datafile::blocks::figure_comments(source, &root);
     for figure in old.figures.iter().filter(|f| f.target.is_some()) {
         let note = format!("目标沿用{}年的，请按{}年的任务核对", old.year, new.year);
         let entry = figure_comments.entry(figure.name.clone()).or_default();

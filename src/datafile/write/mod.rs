@@ -17,6 +17,7 @@ mod top;
 
 use std::fmt::Write;
 
+use crate::datafile::keys::Key;
 use crate::datafile::model::{Report, Text};
 use crate::genre::kinds::Role;
 use crate::input::yaml::{Meaning, plain_meaning};
@@ -60,6 +61,32 @@ pub fn plain_data_file(report: &Report) -> String {
 pub fn section_block(report: &Report, role: Role, notes: &dyn Annotate) -> String {
     let mut writer = Writer::new(notes);
     writer.section(report, role);
+    writer.out
+}
+
+/// Writes the block of a top-level text key (标题, 主送机关, 署名, 开头, 附件)
+/// as [`data_file`] would, without its comment; nothing when the report has
+/// no such text.
+pub fn text_block(report: &Report, key: Key, notes: &dyn Annotate) -> String {
+    let mut writer = Writer::new(notes);
+    let name = crate::datafile::keys::name(crate::datafile::keys::Place::Top, key);
+    let one = |text: &Option<Text>| text.iter().cloned().collect::<Vec<Text>>();
+    match key {
+        Key::Title => one(&report.title)
+            .iter()
+            .for_each(|t| writer.scalar(0, name, t)),
+        Key::Recipient => one(&report.recipient)
+            .iter()
+            .for_each(|t| writer.scalar(0, name, t)),
+        Key::Signature => one(&report.signature)
+            .iter()
+            .for_each(|t| writer.scalar(0, name, t)),
+        Key::Opening if !report.opening.is_empty() => writer.paragraphs(0, name, &report.opening),
+        Key::Attachments if !report.attachments.is_empty() => {
+            writer.list(0, name, &report.attachments)
+        }
+        _ => {}
+    }
     writer.out
 }
 
