@@ -56,6 +56,7 @@ pub use input::files::{TextFile, read_data_file};
 pub use input::markdown::{Block, Run, to_text as plain_text};
 pub use output::docx::{Reference as DocxReference, reference_docx};
 pub use output::files::{Destination, Written, write as write_output};
+pub use output::pages::{Align, Line, Page, paginate};
 pub use output::render::{OutputFormat, RenderOptions, Rendered, Renderer, render};
 pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
 pub use rust_decimal::Decimal;

@@ -78,6 +78,18 @@ pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<Wri
     }
 }
 
+/// What writing does to a file that is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Replace {
+    /// Refuses to replace it.
+    Never,
+    /// Replaces it, first keeping its content as a `.bak`.
+    KeepingBackup,
+    /// Replaces it: for a file whose previous content is already kept
+    /// (the workbench's saves after the first of a session).
+    Overwriting,
+}
+
 /// Writes a file atomically: a temporary file in the same directory, then a
 /// rename, so a reader never sees half a file. A file replaced (only with
 /// `force`) first has its content kept as `name.bak`, or `.bak.1`, `.bak.2`…
@@ -85,12 +97,25 @@ pub fn write(destination: &Destination, bytes: &[u8], force: bool) -> Result<Wri
 /// crash cannot lose both. A new file keeps the usual permissions
 /// (rw-r--r--), a replaced one its own.
 pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<Written, Error> {
+    let replace = if force {
+        Replace::KeepingBackup
+    } else {
+        Replace::Never
+    };
+    write_replacing(path, bytes, replace)
+}
+
+/// Writes a file atomically as [`write_file`] does, doing to an existing
+/// one what `replace` says.
+pub fn write_replacing(path: &Path, bytes: &[u8], replace: Replace) -> Result<Written, Error> {
     let existing = std::fs::metadata(path).ok();
-    if !force && existing.is_some() {
+    if replace == Replace::Never && existing.is_some() {
         return Err(Error::OutputExists(path.to_path_buf()));
     }
     let backup = match &existing {
-        Some(metadata) if metadata.is_file() => Some(keep_backup(path)?),
+        Some(metadata) if metadata.is_file() && replace == Replace::KeepingBackup => {
+            Some(keep_backup(path)?)
+        }
         _ => None,
     };
     let write_error = |source| Error::Write {
@@ -114,7 +139,7 @@ pub fn write_file(path: &Path, bytes: &[u8], force: bool) -> Result<Written, Err
     if existing.is_some() {
         temporary.as_file().sync_all().map_err(write_error)?;
     }
-    let persisted = if force {
+    let persisted = if replace != Replace::Never {
         temporary.persist(path)
     } else {
         temporary.persist_noclobber(path)

@@ -5,5 +5,6 @@ pub mod context;
 pub mod docx;
 pub mod files;
 pub mod filters;
+pub mod pages;
 pub mod render;
 pub mod templates;

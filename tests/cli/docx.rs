@@ -14,7 +14,7 @@ use zongjie::{plain_text, read_docx};
 type Parts = HashMap<String, Vec<u8>>;
 
 /// The .docx of a data file, written to a pipe.
-fn render_docx(data: &Path) -> Vec<u8> {
+pub fn render_docx(data: &Path) -> Vec<u8> {
     let output = zongjie()
         .args(["render", "--format", "docx", "-o", "-"])
         .arg(data)
@@ -604,13 +604,13 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
 
 /// An optional tool from PATH, or a note that the test is skipped; with
 /// `ZONGJIE_REQUIRE_TOOLS` set (as `.ci/run` sets it), a failure instead.
-fn tool(name: &str) -> bool {
+pub fn tool(name: &str) -> bool {
     let found = Process::new(name).arg("--version").output().is_ok();
     missing_unless(found, name)
 }
 
 /// Whether python3 has these modules; a note or a failure as for [`tool`].
-fn python_with(modules: &[&str]) -> bool {
+pub fn python_with(modules: &[&str]) -> bool {
     let found = Process::new("python3")
         .arg("-c")
         .arg(format!("import {}", modules.join(", ")))
@@ -634,7 +634,7 @@ fn missing_unless(found: bool, what: &str) -> bool {
 
 /// Every example and the test data file with every element of the
 /// layout, by name.
-fn every_data_file() -> Vec<(String, std::path::PathBuf)> {
+pub fn every_data_file() -> Vec<(String, std::path::PathBuf)> {
     let mut files = examples();
     let every = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/every-element.yaml");
     files.push(("every-element".into(), every));
@@ -778,7 +778,7 @@ fn ooxml_validate_accepts_every_example_and_the_reference_docx() {
 /// Runs soffice on `files`, converting to `target` into `out`, with a
 /// profile of its own so that it neither needs nor touches the user's, and
 /// the GB/T 9704 fonts mapped to installed faces of their metrics.
-fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
+pub fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
     let profile = scratch.join("profile");
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/fonts.conf");
     let output = Process::new("soffice")

@@ -13,6 +13,7 @@ mod import;
 mod lint;
 mod merge;
 mod ooxml;
+mod preview;
 mod render;
 mod render_examples;
 mod robustness;

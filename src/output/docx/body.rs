@@ -69,7 +69,7 @@ pub fn document_xml(blocks: &[Block], ids: &StyleIds, section: &str) -> String {
     xml.push_str("><w:body>\n");
     for (index, block) in blocks.iter().enumerate() {
         let previous = index.checked_sub(1).map(|i| &blocks[i]);
-        let direct = direct_formatting(previous, block, blocks.get(index + 1));
+        let direct = layout::direct_formatting(previous, block, blocks.get(index + 1));
         paragraph(&mut xml, block, &direct, ids);
     }
     xml.push_str(section);
@@ -77,39 +77,9 @@ pub fn document_xml(blocks: &[Block], ids: &StyleIds, section: &str) -> String {
     xml
 }
 
-/// Paragraph properties beside the style's, worked out from neighbours.
-#[derive(Debug, Default, PartialEq, Eq)]
-struct Direct {
-    /// A report after a covering circular starts on a new page.
-    page_break_before: bool,
-    /// Right indent in hundredths of a character (署名 and 成文日期).
-    right_indent: Option<u32>,
-}
-
-fn style_of(block: Option<&Block>) -> Option<&str> {
-    block.and_then(|b| b.style.as_deref())
-}
-
-fn direct_formatting(previous: Option<&Block>, block: &Block, next: Option<&Block>) -> Direct {
-    let right_indent = match (style_of(previous), style_of(Some(block)), style_of(next)) {
-        (_, Some("署名"), Some("成文日期")) => {
-            next.map(|date| layout::signature_indents(&block.text(), &date.text()).0)
-        }
-        (Some("署名"), Some("成文日期"), _) => {
-            previous.map(|signature| layout::signature_indents(&signature.text(), &block.text()).1)
-        }
-        _ => None,
-    };
-    Direct {
-        page_break_before: block.heading == Some(1)
-            && matches!(style_of(previous), Some("署名" | "成文日期")),
-        right_indent,
-    }
-}
-
 /// Writes one `w:p`. Children of `w:pPr` in CT_PPrBase's order: pStyle,
 /// pageBreakBefore, ind.
-fn paragraph(xml: &mut String, block: &Block, direct: &Direct, ids: &StyleIds) {
+fn paragraph(xml: &mut String, block: &Block, direct: &layout::Direct, ids: &StyleIds) {
     let style = layout::paragraph_style(block);
     xml.push_str("<w:p><w:pPr>");
     let _ = write!(xml, "<w:pStyle w:val=\"{}\"/>", escape(ids.id(style)));

@@ -151,6 +151,37 @@ pub fn paragraph_style(block: &Block) -> &str {
     }
 }
 
+/// Paragraph properties beside the style's, worked out from neighbours.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Direct {
+    /// A report after a covering circular starts on a new page.
+    pub page_break_before: bool,
+    /// Right indent in hundredths of a character (署名 and 成文日期).
+    pub right_indent: Option<u32>,
+}
+
+fn style_of(block: Option<&Block>) -> Option<&str> {
+    block.and_then(|b| b.style.as_deref())
+}
+
+/// The direct formatting of `block` between `previous` and `next`.
+pub fn direct_formatting(previous: Option<&Block>, block: &Block, next: Option<&Block>) -> Direct {
+    let right_indent = match (style_of(previous), style_of(Some(block)), style_of(next)) {
+        (_, Some("署名"), Some("成文日期")) => {
+            next.map(|date| signature_indents(&block.text(), &date.text()).0)
+        }
+        (Some("署名"), Some("成文日期"), _) => {
+            previous.map(|signature| signature_indents(&signature.text(), &block.text()).1)
+        }
+        _ => None,
+    };
+    Direct {
+        page_break_before: block.heading == Some(1)
+            && matches!(style_of(previous), Some("署名" | "成文日期")),
+        right_indent,
+    }
+}
+
 /// Right indents of a 署名 and the 成文日期 under it, in hundredths of a
 /// character, per GB/T 9704-2012 7.3.5.3 (unsealed): the signature two
 /// characters from the right, the date starting two characters right of
