@@ -4,12 +4,13 @@
 //! LibreOffice and WPS do (a test compares it with LibreOffice's PDF of
 //! every example).
 //!
-//! Lines are filled greedily with the widths of the .docx's fonts (a
-//! Chinese character one em less the styles' 0.25 pt of condensing, Latin
-//! letters and Arabic numerals half an em in the fixed-pitch 仿宋 and 楷体,
-//! a little more in 黑体), keeping closing marks off the start of a line
-//! and opening marks off its end, and letting one closing mark hang past
-//! the margin (the styles' `overflowPunct`). Pages follow the styles'
+//! Lines are filled greedily with the widths LibreOffice gives the
+//! .docx's fonts (a Chinese character one em less the styles' 0.25 pt of
+//! condensing, Latin letters and numerals half an em in the fixed-pitch
+//! 仿宋 and 楷体, a little more in 黑体, a fifth of an em of space between
+//! the two scripts), keeping closing marks off the start of a line and
+//! opening marks off its end; no mark hangs past the margin. Pages follow
+//! the styles'
 //! spacing (a line before 署名 and 附件, one after the title), keep a
 //! heading with the first line of what follows, keep an attachment's
 //! lines together, and start a report after its covering circular on a
