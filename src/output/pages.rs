@@ -10,11 +10,10 @@
 //! 仿宋 and 楷体, a little more in 黑体, a fifth of an em of space between
 //! the two scripts), keeping closing marks off the start of a line and
 //! opening marks off its end; no mark hangs past the margin. Pages follow
-//! the styles'
-//! spacing (a line before 署名 and 附件, one after the title), keep a
-//! heading with the first line of what follows, keep an attachment's
-//! lines together, and start a report after its covering circular on a
-//! new page.
+//! the styles' spacing (a line before 署名 and 附件, one after the title),
+//! keep a heading with the first line of what follows, keep an
+//! attachment's lines together, and start a report after its covering
+//! circular on a new page.
 
 use crate::input::markdown::{Block, Run};
 use crate::output::docx::layout::{self, GB_T_9704, LINES_PER_PAGE};
