@@ -15,6 +15,7 @@
 //! | `check` | everything wrong with a data file, and the prose of any file |
 //! | `output` | templates, rendering to Markdown, text and .docx, safe file writing |
 //! | `commands` | the flows: init, import, lint, rollover, merge, diff |
+//! | `workbench` | the local browser workbench: its server, API and page |
 //!
 //! `ARCHITECTURE.md` says where each flow lives. What the binary, the
 //! benchmarks and the workbench use is re-exported here.
@@ -28,6 +29,7 @@ mod datafile;
 mod genre;
 mod input;
 mod output;
+mod workbench;
 
 pub use base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 pub use base::error::DocxError;
@@ -60,6 +62,10 @@ pub use output::pages::{Align, Line, Page, paginate};
 pub use output::render::{OutputFormat, RenderOptions, Rendered, Renderer, render};
 pub use output::templates::{BUILTIN as BUILTIN_TEMPLATES, Templates, eject as eject_templates};
 pub use rust_decimal::Decimal;
+pub use workbench::{
+    App as WorkbenchApp, Preview, ServeOptions, preview as workbench_preview,
+    router as workbench_router, serve, test_app as workbench_test_app,
+};
 
 /// A .docx of `blocks` in our own layout: the styles, page setup and
 /// footers of GB/T 9704.

@@ -88,6 +88,9 @@ pub enum Error {
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),
+    /// The workbench could not start or stopped on an error.
+    #[error("工作台无法运行：{}", io_reason(.0))]
+    Serve(io::Error),
 }
 
 impl Error {

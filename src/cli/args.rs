@@ -81,6 +81,8 @@ pub enum Command {
         #[command(flatten)]
         out: OutputArgs,
     },
+    /// 在浏览器中打开工作台；不带参数运行 zongjie 也是如此 (open the workbench in the browser)
+    Serve(ServeArgs),
     /// 列出内置模板，或导出到目录作为自定义模板的起点 (list or eject the built-in templates)
     Templates {
         /// 把内置模板写到这个目录 (write the built-in templates into DIR)
@@ -90,6 +92,20 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `zongjie serve`.
+#[derive(Args, Default)]
+pub struct ServeArgs {
+    /// 工作文件夹，或其中要打开的数据文件；默认为“文档”中的 zongjie 文件夹 (working folder, or a data file in it)
+    #[arg(value_name = "文件夹或文件")]
+    pub target: Option<PathBuf>,
+    /// 端口；默认自动选一个空闲端口 (port on 127.0.0.1)
+    #[arg(long, value_name = "端口")]
+    pub port: Option<u16>,
+    /// 不自动打开浏览器 (do not open the browser)
+    #[arg(long)]
+    pub no_open: bool,
 }
 
 /// Where a command writes its result.

@@ -12,6 +12,7 @@ use zongjie::{
 
 use super::args::{
     Command, FormatArg, InitArgs, LintArgs, LintFormatArg, MergeArgs, OutputArgs, RenderArgs,
+    ServeArgs,
 };
 
 /// Runs `command`.
@@ -32,7 +33,49 @@ pub fn run(command: Command) -> Result<ExitCode, Error> {
         } => diff_files(&old, &new, format.into(), &out),
         Command::Rollover { file, out } => rollover_file(&file, &out),
         Command::Templates { eject, force } => list_or_eject_templates(eject.as_deref(), force),
+        Command::Serve(args) => serve(&args),
     }
+}
+
+/// The workbench on a folder, or on a data file in its folder.
+pub fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
+    let (folder, file) = match &args.target {
+        Some(target) if target.is_dir() => (target.clone(), None),
+        Some(target)
+            if target
+                .extension()
+                .is_some_and(|e| e == "yaml" || e == "yml") =>
+        {
+            let folder = match target.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            };
+            let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
+            (folder, name)
+        }
+        Some(target) if target.exists() => {
+            return Err(Error::Usage(format!(
+                "“{}”不是文件夹，也不是 .yaml 数据文件；工作台打开一个文件夹或其中的数据文件",
+                target.display()
+            )));
+        }
+        Some(target) => (target.clone(), None),
+        None => (default_work_dir(), None),
+    };
+    zongjie::serve(zongjie::ServeOptions {
+        folder,
+        file,
+        port: args.port,
+        open_browser: !args.no_open,
+    })?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `zongjie` in the user's documents folder, else in the current one.
+fn default_work_dir() -> PathBuf {
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .map_or_else(|| PathBuf::from("zongjie"), |dir| dir.join("zongjie"))
 }
 
 impl OutputArgs {

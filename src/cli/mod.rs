@@ -11,6 +11,10 @@ use std::process::ExitCode;
 
 /// Parses the arguments, runs the command, prints what went wrong.
 pub fn main() -> ExitCode {
+    if std::env::args_os().len() == 1 {
+        // What a double-click runs: the workbench on the default folder.
+        return finish(commands::serve(&args::ServeArgs::default()));
+    }
     let cli = match usage::parse() {
         usage::Parsed::Run(cli) => cli,
         usage::Parsed::Stop(text, 0) => {
@@ -22,7 +26,12 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    match commands::run(cli.command) {
+    finish(commands::run(cli.command))
+}
+
+/// The exit code of a command's outcome, printing what went wrong.
+fn finish(outcome: Result<ExitCode, zongjie::Error>) -> ExitCode {
+    match outcome {
         Ok(code) => code,
         Err(error) => {
             eprintln!("{error}");

@@ -120,24 +120,28 @@ impl Comparison {
 
     /// The comparison written out.
     pub fn write(&self, format: DiffFormat) -> String {
-        write(self.old_year, self.new_year, &self.rows, format)
+        let (header, body) = self.table();
+        match format {
+            DiffFormat::Markdown => markdown(&header, &body),
+            DiffFormat::Csv => csv(&header, &body),
+        }
     }
-}
 
-fn write(old_year: i32, new_year: i32, rows: &[Row], format: DiffFormat) -> String {
-    let header = [
-        "数据".to_string(),
-        "单位".to_string(),
-        format!("{old_year}年"),
-        format!("{new_year}年"),
-        "增减".to_string(),
-        "同比".to_string(),
-        "核对".to_string(),
-    ];
-    let body: Vec<[String; 7]> = rows.iter().map(|r| cells(r, old_year)).collect();
-    match format {
-        DiffFormat::Markdown => markdown(&header, &body),
-        DiffFormat::Csv => csv(&header, &body),
+    /// The comparison as a table: its header and a row of cells for each
+    /// figure, as the Markdown and CSV have them.
+    pub fn table(&self) -> ([String; 7], Vec<[String; 7]>) {
+        let (old_year, new_year) = (self.old_year, self.new_year);
+        let header = [
+            "数据".to_string(),
+            "单位".to_string(),
+            format!("{old_year}年"),
+            format!("{new_year}年"),
+            "增减".to_string(),
+            "同比".to_string(),
+            "核对".to_string(),
+        ];
+        let body = self.rows.iter().map(|r| cells(r, old_year)).collect();
+        (header, body)
     }
 }
 
@@ -256,7 +260,12 @@ mod tests {
             mismatched_last_year: None,
             presence: Presence::OldOnly,
         }];
-        let csv = write(2022, 2023, &rows, DiffFormat::Csv);
+        let comparison = Comparison {
+            old_year: 2022,
+            new_year: 2023,
+            rows,
+        };
+        let csv = comparison.write(DiffFormat::Csv);
         assert!(
             csv.starts_with("\u{feff}数据,单位,"),
             "a byte-order mark for Excel: {csv}"

@@ -24,15 +24,20 @@ pub struct LintedFile {
 /// Lints the file at `path`: a .docx by its paragraphs, anything else as
 /// text in whatever encoding and line endings it is in.
 pub fn lint_file(path: &Path) -> Result<LintedFile, Error> {
-    let shown = path.display().to_string();
     let bytes = files::read_limited(path, REPORT_LIMIT)?;
-    if encoding::is_docx(&shown, &bytes) {
-        let blocks = crate::input::docx::read(&bytes).map_err(|source| Error::Docx {
-            path: path.to_path_buf(),
+    lint_bytes(&path.display().to_string(), &bytes)
+}
+
+/// Lints the file called `shown` whose content is `bytes`, as
+/// [`lint_file`] does.
+pub fn lint_bytes(shown: &str, bytes: &[u8]) -> Result<LintedFile, Error> {
+    if encoding::is_docx(shown, bytes) {
+        let blocks = crate::input::docx::read(bytes).map_err(|source| Error::Docx {
+            path: PathBuf::from(shown),
             source,
         })?;
         let paragraphs: Vec<String> = blocks.iter().map(|b| b.text()).collect();
-        let mut linted = lint_as(SourceKind::Text, &shown, &(paragraphs.join("\n") + "\n"))?;
+        let mut linted = lint_as(SourceKind::Text, shown, &(paragraphs.join("\n") + "\n"))?;
         linted.fixed = None;
         linted.by_paragraph = true;
         // A .docx is not rewritten; its fixes are the clerk's, in Word.
@@ -44,9 +49,9 @@ pub fn lint_file(path: &Path) -> Result<LintedFile, Error> {
             stored: None,
         });
     }
-    let stored = files::text_file(&bytes);
+    let stored = files::text_file(bytes);
     Ok(LintedFile {
-        linted: lint_source(&shown, &stored.text)?,
+        linted: lint_source(shown, &stored.text)?,
         stored: Some(stored),
     })
 }

@@ -42,8 +42,7 @@ pub enum Edit {
         /// The new text; empty removes it.
         value: String,
     },
-    /// A part's heading, text (paragraphs, one a line) or points (one a
-    /// line).
+    /// A part's heading or text (paragraphs, one a line).
     SetPart {
         /// The section, by role id.
         role: String,
@@ -53,6 +52,15 @@ pub enum Edit {
         field: PartField,
         /// The new text; empty removes it.
         value: String,
+    },
+    /// A part's points (一是…二是…), each with its heading if any.
+    SetPoints {
+        /// The section, by role id.
+        role: String,
+        /// The part.
+        path: Vec<usize>,
+        /// The points in order; empty ones are dropped.
+        points: Vec<PointText>,
     },
     /// A new part with `heading` at `index` among the parts at `path`
     /// (empty: the section's own parts).
@@ -137,8 +145,17 @@ pub enum PartField {
     Heading,
     /// 正文.
     Text,
-    /// 要点.
-    Points,
+}
+
+/// One point of a part as a form holds it.
+#[derive(Debug, Clone, Deserialize, PartialEq, Eq)]
+pub struct PointText {
+    /// Its heading (抓实理论学习), possibly empty.
+    #[serde(default)]
+    pub heading: String,
+    /// Its text, possibly empty.
+    #[serde(default)]
+    pub text: String,
 }
 
 /// A figure's fields.
@@ -198,8 +215,20 @@ fn change(report: &mut Report, edit: &Edit) -> Result<Key, Error> {
             match field {
                 PartField::Heading => part.heading = one_line(value),
                 PartField::Text => part.text = paragraphs(value),
-                PartField::Points => part.points = points(value),
             }
+            Ok(Key::of_role(role))
+        }
+        Edit::SetPoints { role, path, points } => {
+            let role = role_of(role)?;
+            let part = part_mut(&mut section(report, role).body, path)?;
+            part.points = points
+                .iter()
+                .map(|p| Point {
+                    heading: one_line(&p.heading),
+                    text: one_line(&p.text),
+                })
+                .filter(|p| p.heading.is_some() || p.text.is_some())
+                .collect();
             Ok(Key::of_role(role))
         }
         Edit::AddPart {
@@ -423,16 +452,6 @@ fn paragraphs(value: &str) -> Vec<Text> {
         .map(str::trim)
         .filter(|line| !line.is_empty())
         .map(Text::plain)
-        .collect()
-}
-
-fn points(value: &str) -> Vec<Point> {
-    paragraphs(value)
-        .into_iter()
-        .map(|text| Point {
-            heading: None,
-            text: Some(text),
-        })
         .collect()
 }
 

@@ -27,6 +27,8 @@ pub struct Line {
     pub runs: Vec<Run>,
     /// Where it starts, in twips from the text block's left edge.
     pub indent: u32,
+    /// Its right indent, in twips from the text block's right edge.
+    pub right: u32,
     /// Room left after it up to the right margin, in twips (negative when
     /// a closing mark hangs past it).
     pub room: i32,
@@ -285,6 +287,7 @@ fn break_lines(index: usize, block: &Block, format: &Format) -> Vec<Line> {
             block: index,
             runs: runs_of(block, &chars[start..end]),
             indent,
+            right: format.right_indent,
             room: room as i32 - width as i32,
             align: format.align,
             last: next >= chars.len(),
@@ -506,7 +509,7 @@ mod tests {
     fn numerals_are_half_a_character_with_space_around_them_and_not_broken() {
         let jia = |n: usize| "甲".repeat(n);
         let fits = format!("{}6{}", jia(23), jia(4));
-        assert_eq!(second_lines(&fits), [fits.clone()]);
+        assert_eq!(second_lines(&fits), std::slice::from_ref(&fits));
         let two = format!("{}66{}", jia(24), jia(3));
         assert_eq!(
             second_lines(&two),
@@ -522,7 +525,7 @@ mod tests {
     fn a_closing_mark_never_starts_a_line_nor_hangs_past_the_margin() {
         let jia = |n: usize| "甲".repeat(n);
         let full = format!("{}、", jia(27));
-        assert_eq!(second_lines(&full), [full.clone()]);
+        assert_eq!(second_lines(&full), std::slice::from_ref(&full));
         assert_eq!(
             second_lines(&format!("{}。", jia(28))),
             [jia(27), "甲。".to_string()]

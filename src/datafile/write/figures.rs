@@ -63,17 +63,24 @@ impl Writer<'_> {
     }
 }
 
+/// A value as a clerk types it beside the figure's `单位`, in its
+/// `magnitude`: exact, the bare number (`7887.8` beside 万元); rounded,
+/// with its own magnitude and 余 (`1.2万余`).
+pub fn as_typed(value: &Quantity, magnitude: Magnitude) -> String {
+    if value.is_rounded() {
+        value.with_unit("")
+    } else {
+        value.in_magnitude(magnitude).number.to_string()
+    }
+}
+
 /// A value beside `单位` in the figure's `magnitude`: an exact one as the
 /// bare number in that magnitude (`上年: 7887.8` beside `单位: 万元`); a
 /// rounded one with its own magnitude and 余 (`上年: 1.2万余`), which the
 /// loader reads back as written. The loader reads a figure's value as
 /// written, so a number needs no quotes.
 fn number(value: &Quantity, magnitude: Magnitude) -> String {
-    let text = if value.is_rounded() {
-        value.with_unit("")
-    } else {
-        value.in_magnitude(magnitude).number.to_string()
-    };
+    let text = as_typed(value, magnitude);
     if text
         .chars()
         .all(|c| c.is_ascii_digit() || c == '.' || c == '-')

@@ -11,7 +11,7 @@
 //! | sections, parts and points | `sections` |
 //! | figures | `figures` |
 
-mod figures;
+pub mod figures;
 mod sections;
 mod top;
 

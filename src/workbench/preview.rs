@@ -1,0 +1,667 @@
+//! What the editor shows of a data file's text, in one answer: every
+//! problem check and lint find, and, when it renders, the report in pages
+//! as the .docx prints, as plain text, its outline and its figures with
+//! what is computed from them.
+
+use serde::Serialize;
+
+use crate::base::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::base::error::Error;
+use crate::check::{self, Purpose};
+use crate::datafile::cite::{Cite, Resolver, find_markers};
+use crate::datafile::keys::{self, Key, Place};
+use crate::datafile::model::{Figure, Part, Report, Text};
+use crate::datafile::write::figures::as_typed;
+use crate::genre::kinds::Role;
+use crate::genre::numbering::heading_number;
+use crate::input::markdown::{self, Block};
+use crate::output::pages::{self, Align, Line, Page};
+use crate::output::render::Renderer;
+
+/// One problem, as the page shows it.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+pub struct Problem {
+    /// `error` or `warning`.
+    pub severity: &'static str,
+    /// What is wrong, in Chinese.
+    pub message: String,
+    /// 1-based line, when there is a place.
+    pub line: Option<usize>,
+    /// 1-based column in characters.
+    pub column: Option<usize>,
+    /// A hint, or the English detail.
+    pub note: Option<String>,
+    /// The lint rule, for a finding of one.
+    pub code: Option<&'static str>,
+}
+
+impl Problem {
+    fn of(diagnostic: &Diagnostic) -> Problem {
+        Problem {
+            severity: match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            message: diagnostic.message.clone(),
+            line: diagnostic.span.as_ref().map(|s| s.line),
+            column: diagnostic.span.as_ref().map(|s| s.column),
+            note: diagnostic.note.clone(),
+            code: diagnostic.code,
+        }
+    }
+}
+
+/// Every diagnostic of `diagnostics`, as the page shows them.
+pub fn problems(diagnostics: &Diagnostics) -> Vec<Problem> {
+    diagnostics.diagnostics.iter().map(Problem::of).collect()
+}
+
+/// The editor's view of a data file's text.
+#[derive(Debug, Serialize)]
+pub struct Preview {
+    /// Whether the file renders; when not, only `problems` is filled and
+    /// the page keeps its last good preview, marked stale.
+    pub ok: bool,
+    /// Every error and warning.
+    pub problems: Vec<Problem>,
+    /// One line on them: how many errors and warnings.
+    pub summary: String,
+    /// The pages, each as HTML.
+    pub pages: Vec<String>,
+    /// The report as plain text.
+    pub text: String,
+    /// The report's structure.
+    pub outline: Option<Outline>,
+    /// The figures, with what is computed from them.
+    pub figures: Vec<FigureRow>,
+}
+
+/// Checks `source` and, when it has no errors, renders it with `renderer`.
+pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
+    let checked = check::check(path, source, Purpose::Review);
+    let mut diagnostics = checked.diagnostics;
+    let rendered = match &checked.report {
+        Some(_) if !diagnostics.has_errors() => match renderer.blocks(path, source) {
+            Ok(rendered) => Some(rendered),
+            Err(error) => {
+                diagnostics.diagnostics.extend(render_errors(error));
+                None
+            }
+        },
+        _ => None,
+    };
+    let problems = problems(&diagnostics);
+    let summary = diagnostics.summary();
+    match (rendered, checked.report) {
+        (Some(rendered), Some(report)) => {
+            let lines = block_lines(&rendered.blocks, &report);
+            let laid_out = pages::paginate(&rendered.blocks);
+            Preview {
+                ok: true,
+                problems,
+                summary,
+                pages: pages_html(&laid_out, &rendered.blocks, &lines),
+                text: markdown::to_text(&rendered.blocks),
+                outline: Some(outline(&report)),
+                figures: figure_rows(&report),
+            }
+        }
+        _ => Preview {
+            ok: false,
+            problems,
+            summary,
+            pages: Vec::new(),
+            text: String::new(),
+            outline: None,
+            figures: Vec::new(),
+        },
+    }
+}
+
+/// The errors that stopped rendering, as diagnostics.
+fn render_errors(error: Error) -> Vec<Diagnostic> {
+    match error {
+        Error::Invalid(found) => found.diagnostics,
+        Error::Template(found) => found
+            .diagnostics
+            .into_iter()
+            .map(|mut d| {
+                d.span = None;
+                d
+            })
+            .collect(),
+        other => vec![Diagnostic::error(other.to_string(), None)],
+    }
+}
+
+// ----- the pages -----
+
+/// The data file's line that each block comes from, where it can be told:
+/// the blocks follow the report's texts in order, so each is matched to
+/// the next text whose words (before any citation) it contains.
+fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
+    let texts: Vec<(String, usize)> = report
+        .texts()
+        .iter()
+        .filter_map(|prose| {
+            let line = prose.text.span.as_ref()?.line;
+            let words: String = prose
+                .text
+                .value
+                .split(['{', '｛'])
+                .next()
+                .unwrap_or("")
+                .trim_end_matches(|c: char| !c.is_alphanumeric())
+                .chars()
+                .take(12)
+                .collect();
+            (words.chars().count() >= 2).then_some((words, line))
+        })
+        .collect();
+    let mut next = 0;
+    blocks
+        .iter()
+        .map(|block| {
+            let text = block.text();
+            let found = texts[next..]
+                .iter()
+                .position(|(words, _)| text.contains(words.as_str()))?;
+            let line = texts[next + found].1;
+            next += found + 1;
+            while next < texts.len() && text.contains(texts[next].0.as_str()) {
+                next += 1;
+            }
+            Some(line)
+        })
+        .collect()
+}
+
+/// Each page as an A4 sheet of 22 rows; each row is a line set as the
+/// .docx sets it, with its paragraph and data file line.
+fn pages_html(pages: &[Page], blocks: &[Block], lines: &[Option<usize>]) -> Vec<String> {
+    pages
+        .iter()
+        .enumerate()
+        .map(|(index, page)| {
+            let number = index + 1;
+            let mut html = String::with_capacity(4096);
+            html.push_str(&format!(
+                "<div class=\"sheet\" data-page=\"{number}\"><div class=\"block\">"
+            ));
+            for row in &page.rows {
+                match row {
+                    Some(line) => row_html(&mut html, line, &blocks[line.block], lines[line.block]),
+                    None => html.push_str("<p class=\"row\"></p>"),
+                }
+            }
+            let side = if number % 2 == 1 { "odd" } else { "even" };
+            html.push_str(&format!(
+                "</div><p class=\"folio {side}\">— {number} —</p></div>"
+            ));
+            html
+        })
+        .collect()
+}
+
+fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<usize>) {
+    let style = match crate::output::docx::layout::paragraph_style(block) {
+        "Title" => "title",
+        "heading 1" => "h1",
+        "heading 2" => "h2",
+        "heading 3" | "heading 4" | "heading 5" => "h3",
+        _ => "body",
+    };
+    let align = match (line.align, line.last) {
+        (Align::Justify, false) => "justify",
+        (Align::Justify, true) | (Align::Left, _) => "left",
+        (Align::Center, _) => "center",
+        (Align::Right, _) => "right",
+    };
+    let data_line = source_line.map_or(String::new(), |l| format!(" data-line=\"{l}\""));
+    html.push_str(&format!(
+        "<p class=\"row {style} {align}\" data-block=\"{}\"{data_line} style=\"padding-left:{}pt;padding-right:{}pt\">",
+        line.block,
+        twips_in_points(line.indent),
+        twips_in_points(line.right)
+    ));
+    for run in &line.runs {
+        let class = match run.style.as_deref() {
+            Some("一级标题字符") => Some("hei"),
+            Some("二级标题字符") => Some("kai"),
+            _ => None,
+        };
+        let text = quick_xml::escape::escape(run.text.as_str());
+        match class {
+            Some(class) => html.push_str(&format!("<span class=\"{class}\">{text}</span>")),
+            None => html.push_str(&text),
+        }
+    }
+    html.push_str("</p>");
+}
+
+fn twips_in_points(twips: u32) -> String {
+    let points = f64::from(twips) / 20.0;
+    format!("{points}")
+}
+
+// ----- the outline -----
+
+/// The report's structure as the outline pane shows it.
+#[derive(Debug, Serialize)]
+pub struct Outline {
+    /// The texts at the top.
+    pub top: Vec<TopText>,
+    /// The sections in report order, with every role the kind may have.
+    pub sections: Vec<OutlineSection>,
+}
+
+/// A text at the top of the report.
+#[derive(Debug, Serialize)]
+pub struct TopText {
+    /// Which (`title`, `recipient`, `signature`, `opening`).
+    pub field: &'static str,
+    /// Its name in the data file.
+    pub label: &'static str,
+    /// The text as written (paragraphs one a line).
+    pub value: String,
+    /// What the report shows when it is empty.
+    pub placeholder: String,
+    /// Its line in the data file.
+    pub line: Option<usize>,
+}
+
+/// A section.
+#[derive(Debug, Serialize)]
+pub struct OutlineSection {
+    /// Its role id (`work`…).
+    pub role: &'static str,
+    /// Its key in the data file (工作…).
+    pub label: &'static str,
+    /// Its number in the report (一、), when it has content.
+    pub number: Option<String>,
+    /// Its heading as written.
+    pub heading: String,
+    /// The standard heading the report shows when none is written.
+    pub standard_heading: String,
+    /// Its lead-in paragraphs, one a line.
+    pub intro: String,
+    /// Its parts.
+    pub parts: Vec<OutlinePart>,
+    /// Whether each part is a 一、 section of its own.
+    pub thematic: bool,
+    /// Whether the file has the section.
+    pub present: bool,
+    /// The lines its own texts are on.
+    pub lines: Vec<usize>,
+}
+
+/// A part of a section, or of a part.
+#[derive(Debug, Serialize)]
+pub struct OutlinePart {
+    /// Its place: index in the section, then in each sub-part.
+    pub path: Vec<usize>,
+    /// Its number in the report (（一）, 1.…).
+    pub number: String,
+    /// Its heading.
+    pub heading: String,
+    /// Its paragraphs, one a line.
+    pub text: String,
+    /// Its points.
+    pub points: Vec<OutlinePoint>,
+    /// Its sub-parts.
+    pub parts: Vec<OutlinePart>,
+    /// The citations in its texts, with their values.
+    pub cites: Vec<Chip>,
+    /// The lines its own texts are on.
+    pub lines: Vec<usize>,
+}
+
+/// A point of a part.
+#[derive(Debug, Serialize)]
+pub struct OutlinePoint {
+    /// Its heading.
+    pub heading: String,
+    /// Its text.
+    pub text: String,
+}
+
+/// A citation, as a chip beside the text that has it.
+#[derive(Debug, Serialize, PartialEq, Eq)]
+pub struct Chip {
+    /// The marker as written (`{受理}`).
+    pub marker: String,
+    /// What the report shows for it.
+    pub value: Option<String>,
+    /// Why it cannot be filled in.
+    pub problem: Option<String>,
+}
+
+fn outline(report: &Report) -> Outline {
+    let resolver = Resolver::new(report);
+    let top = [
+        ("title", Key::Title, report.title.iter().collect::<Vec<_>>()),
+        (
+            "recipient",
+            Key::Recipient,
+            report.recipient.iter().collect(),
+        ),
+        (
+            "signature",
+            Key::Signature,
+            report.signature.iter().collect(),
+        ),
+        ("opening", Key::Opening, report.opening.iter().collect()),
+    ]
+    .into_iter()
+    .map(|(field, key, texts)| TopText {
+        field,
+        label: keys::name(Place::Top, key),
+        value: joined(&texts),
+        placeholder: match key {
+            Key::Title => report.kind.standard_title(&report.bureau.name, report.year),
+            Key::Signature => report.bureau.name.clone(),
+            _ => String::new(),
+        },
+        line: texts.first().and_then(|t| t.span.as_ref()).map(|s| s.line),
+    })
+    .collect();
+    let mut number = 0;
+    let sections = Role::ALL
+        .iter()
+        .filter(|&&role| {
+            let field = keys::field_at(Place::Top, Key::of_role(role));
+            field.kinds.include(report.kind) || report.section(role).is_some()
+        })
+        .map(|&role| {
+            let section = report.section(role);
+            let empty = Part::default();
+            let body = section.map_or(&empty, |s| &s.body);
+            let thematic = section.is_some_and(|s| s.thematic);
+            let shown = body.has_content();
+            let own_number = (shown && !thematic).then(|| {
+                number += 1;
+                heading_number(number, 1)
+            });
+            let parts = if thematic {
+                numbered_parts(body, &[], 1, &mut number, &resolver)
+            } else {
+                let mut within = 0;
+                numbered_parts(body, &[], 2, &mut within, &resolver)
+            };
+            OutlineSection {
+                role: role.id(),
+                label: keys::name(Place::Top, Key::of_role(role)),
+                number: own_number,
+                heading: body
+                    .heading
+                    .as_ref()
+                    .map_or(String::new(), |h| h.value.clone()),
+                standard_heading: report.kind.standard_heading(role, report.year),
+                intro: joined(&body.text.iter().collect::<Vec<_>>()),
+                parts,
+                thematic,
+                present: section.is_some(),
+                lines: own_lines(body),
+            }
+        })
+        .collect();
+    Outline { top, sections }
+}
+
+/// The parts of `part` numbered at `level` (1 一、, 2 （一）, 3 1., 4 （1）),
+/// counting on from `*count` for the shown ones.
+fn numbered_parts(
+    part: &Part,
+    path: &[usize],
+    level: u8,
+    count: &mut u64,
+    resolver: &Resolver,
+) -> Vec<OutlinePart> {
+    part.parts
+        .iter()
+        .enumerate()
+        .map(|(index, child)| {
+            let path: Vec<usize> = path.iter().copied().chain([index]).collect();
+            let number = if child.is_empty() {
+                String::new()
+            } else {
+                *count += 1;
+                heading_number(*count, level)
+            };
+            let mut within = 0;
+            OutlinePart {
+                number,
+                heading: child
+                    .heading
+                    .as_ref()
+                    .map_or(String::new(), |h| h.value.clone()),
+                text: joined(&child.text.iter().collect::<Vec<_>>()),
+                points: child
+                    .points
+                    .iter()
+                    .map(|p| OutlinePoint {
+                        heading: p
+                            .heading
+                            .as_ref()
+                            .map_or(String::new(), |h| h.value.clone()),
+                        text: p.text.as_ref().map_or(String::new(), |t| t.value.clone()),
+                    })
+                    .collect(),
+                parts: numbered_parts(child, &path, (level + 1).min(4), &mut within, resolver),
+                cites: chips(child, &resolver.counting(child.item_count())),
+                lines: own_lines(child),
+                path,
+            }
+        })
+        .collect()
+}
+
+fn joined(texts: &[&Text]) -> String {
+    texts
+        .iter()
+        .map(|t| t.value.as_str())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The texts of `part` itself (heading, paragraphs, points), not of its
+/// sub-parts.
+fn own_texts(part: &Part) -> Vec<&Text> {
+    part.heading
+        .iter()
+        .chain(part.text.iter())
+        .chain(
+            part.points
+                .iter()
+                .flat_map(|p| p.heading.iter().chain(p.text.iter())),
+        )
+        .collect()
+}
+
+fn own_lines(part: &Part) -> Vec<usize> {
+    own_texts(part)
+        .iter()
+        .filter_map(|t| t.span.as_ref().map(|s| s.line))
+        .collect()
+}
+
+fn chips(part: &Part, resolver: &Resolver) -> Vec<Chip> {
+    let mut chips: Vec<Chip> = Vec::new();
+    for text in own_texts(part) {
+        for marker in find_markers(&text.value).unwrap_or_default() {
+            let written = text.value[marker.range.clone()].to_string();
+            if chips.iter().any(|c| c.marker == written) {
+                continue;
+            }
+            let resolved = resolver.resolve(&marker.cite);
+            chips.push(Chip {
+                marker: written,
+                problem: resolved.as_ref().err().map(|e| e.message()),
+                value: resolved.ok(),
+            });
+        }
+    }
+    chips
+}
+
+// ----- the figures -----
+
+/// A figure as the figures table shows it.
+#[derive(Debug, Serialize)]
+pub struct FigureRow {
+    /// 名称.
+    pub name: String,
+    /// 值, as a clerk types it in the figure's unit.
+    pub value: String,
+    /// 单位, with its magnitude (万元).
+    pub unit: String,
+    /// 上年.
+    pub last_year: String,
+    /// 目标.
+    pub target: String,
+    /// 属于.
+    pub part_of: String,
+    /// The value as the report writes it.
+    pub shown: Option<String>,
+    /// 占比: its share of the figure it belongs to.
+    pub share: Option<String>,
+    /// 完成率: its share of the target.
+    pub completion: Option<String>,
+    /// 同比: the change on last year, as the report writes it.
+    pub year_over_year: Option<String>,
+    /// 增减: the change on last year in the unit.
+    pub change: Option<String>,
+    /// Whether its value is still to be filled in.
+    pub unfilled: bool,
+    /// The data file lines of the texts that cite it.
+    pub cited_at: Vec<usize>,
+    /// Its line in the data file.
+    pub line: Option<usize>,
+}
+
+fn figure_rows(report: &Report) -> Vec<FigureRow> {
+    let resolver = Resolver::new(report);
+    let citations = citations(report);
+    report
+        .figures
+        .iter()
+        .map(|figure| {
+            let typed = |q: &Option<crate::genre::quantity::Quantity>| {
+                q.as_ref()
+                    .map_or(String::new(), |q| as_typed(q, figure.magnitude))
+            };
+            let attribute = |name: &str| {
+                resolver
+                    .resolve(&Cite::Attribute(figure.name.clone(), name.to_string()))
+                    .ok()
+            };
+            FigureRow {
+                name: figure.name.clone(),
+                value: typed(&figure.value),
+                unit: figure.unit_with_magnitude(),
+                last_year: typed(&figure.last_year),
+                target: typed(&figure.target),
+                part_of: figure
+                    .part_of
+                    .as_ref()
+                    .map_or(String::new(), |p| p.value.clone()),
+                shown: figure.formatted_value(),
+                share: figure.part_of.as_ref().and_then(|_| attribute("占比")),
+                completion: figure.target.and_then(|_| attribute("完成率")),
+                year_over_year: figure.last_year.and_then(|_| attribute("同比")),
+                change: figure.last_year.and_then(|_| attribute("增减")),
+                unfilled: figure.value.is_none(),
+                cited_at: cited_lines(figure, &citations),
+                line: figure.span.as_ref().map(|s| s.line),
+            }
+        })
+        .collect()
+}
+
+/// Each figure name cited in the report, with the line of the citing text.
+fn citations(report: &Report) -> Vec<(String, usize)> {
+    let mut found = Vec::new();
+    for prose in report.texts() {
+        let Some(line) = prose.text.span.as_ref().map(|s| s.line) else {
+            continue;
+        };
+        for marker in find_markers(&prose.text.value).unwrap_or_default() {
+            match marker.cite {
+                Cite::Name(name) | Cite::Attribute(name, _) => found.push((name, line)),
+                Cite::Ratio(part, whole) => {
+                    found.push((part, line));
+                    found.push((whole, line));
+                }
+            }
+        }
+    }
+    found
+}
+
+fn cited_lines(figure: &Figure, citations: &[(String, usize)]) -> Vec<usize> {
+    let mut lines: Vec<usize> = citations
+        .iter()
+        .filter(|(name, _)| *name == figure.name)
+        .map(|(_, line)| *line)
+        .collect();
+    lines.dedup();
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::output::render::RenderOptions;
+
+    const FILE: &str = "单位: 甲县司法局\n年度: 2025\n类型: 工作总结\n工作:\n  部分:\n    - 标题: 优化法律服务\n      正文: 受理案件{受理}，办结{办结}，结案率{办结.占比}。\n数据:\n  受理: {值: 300, 单位: 件, 上年: 250}\n  办结: {值: 270, 单位: 件, 属于: 受理}\n";
+
+    fn preview_of(source: &str) -> Preview {
+        let mut renderer = Renderer::new(&RenderOptions::default()).unwrap();
+        preview(&mut renderer, "data.yaml", source)
+    }
+
+    #[test]
+    fn a_good_file_has_pages_outline_and_computed_figures() {
+        let shown = preview_of(FILE);
+        assert!(shown.ok, "{:?}", shown.problems);
+        assert!(
+            shown.pages[0].contains("受理案件300件，办结270件，结案率90%。"),
+            "{}",
+            shown.pages[0]
+        );
+        assert!(
+            shown.pages[0].contains("data-line=\"7\""),
+            "{}",
+            shown.pages[0]
+        );
+        assert!(shown.pages[0].contains("— 1 —"));
+        let work = &shown.outline.as_ref().unwrap().sections[0];
+        assert_eq!(work.number.as_deref(), Some("一、"));
+        assert_eq!(work.parts[0].number, "（一）");
+        assert_eq!(
+            work.parts[0].cites[2],
+            Chip {
+                marker: "{办结.占比}".into(),
+                value: Some("90%".into()),
+                problem: None
+            }
+        );
+        let accepted = &shown.figures[0];
+        assert_eq!(accepted.year_over_year.as_deref(), Some("同比增长20.0%"));
+        assert_eq!(accepted.cited_at, [7]);
+        assert_eq!(shown.figures[1].share.as_deref(), Some("90%"));
+    }
+
+    #[test]
+    fn a_file_with_an_error_has_only_its_problems() {
+        let shown = preview_of(&FILE.replace("年度: 2025", "年度: 二〇二五"));
+        assert!(!shown.ok);
+        assert!(shown.pages.is_empty());
+        let error = shown
+            .problems
+            .iter()
+            .find(|p| p.severity == "error")
+            .unwrap();
+        assert_eq!(error.line, Some(2));
+    }
+}
