@@ -1,0 +1,955 @@
+//! A figure's name from its sentence, as a clerk would write it: whole
+//! words, the thing counted and the action done to it (受理…法律援助案件
+//! 1899件 → 法律援助案件受理), without the function words around it (累计,
+//! 共, 达, 超, 到, 就有…) and without a 数 the value already says. Two
+//! figures that would get one name are told apart by a word of their
+//! sentences that the other's lacks; a number tells them apart only when
+//! nothing does.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::words::{Word, phrase_words};
+use crate::datafile::cite::name_problem;
+use crate::genre::quantity::Count;
+
+/// The longest object a name keeps whole; a longer one keeps its last
+/// words up to [`SHORT_OBJECT`] characters (特殊群体法律援助案件 → 法律援助案件).
+const LONG_OBJECT: usize = 8;
+/// See [`LONG_OBJECT`].
+const SHORT_OBJECT: usize = 7;
+
+/// Characters of a numeral word (两个, 一批): such a word starts no name,
+/// but one that ends otherwise (一线, 一级) may.
+const NUMERAL_CHARS: &str = "零一二三四五六七八九十百千万亿两几多半数每各第个批";
+
+/// Words at the start of a clause that do not name what is counted.
+const LEADING: &[&str] = &[
+    "今年以来",
+    "截至目前",
+    "全年共",
+    "全年",
+    "年内",
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "共计",
+    "合计",
+    "总计",
+    "累计",
+    "其中",
+    "先后",
+    "共",
+    "已",
+    "已经",
+    "依法",
+    "另",
+    "还",
+    "又",
+    "均",
+    "分别",
+    "并",
+    "同时",
+    "目前",
+    "现有",
+    "我局",
+    "本局",
+    "市局",
+    "区局",
+    "县局",
+    "我市",
+    "我区",
+    "我县",
+    "有",
+    "共有",
+    "为",
+    "对",
+    "向",
+    "在",
+    "和",
+    "及",
+    "与",
+    "等",
+    "了",
+    "各",
+    "各类",
+    "各方",
+    "相关",
+    "一批",
+    "成功",
+    "有效",
+    "积极",
+    "主动",
+    "深入",
+    "扎实",
+    "持续",
+    "全面",
+    "进一步",
+    "两级",
+];
+
+/// Words at the end of a clause, between what is counted and the count.
+const TRAILING: &[&str] = &[
+    "达到", "达", "为", "是", "约", "的", "超过", "超", "到", "至", "从", "就有", "有", "共有",
+    "共", "累计", "共计", "合计", "总计", "计", "近", "逾", "多达", "了", "分别", "均", "各", "已",
+    "仅", "只", "总", "等", "即", "就", "再", "又", "还", "也", "人数", "次数", "件数", "数量",
+    "总数", "数",
+];
+
+/// Verbs of change: kept before a percentage (调解率上升30%), dropped
+/// before 到 or 至 (城镇化率提高到65%).
+const CHANGES: &[&str] = &[
+    "上升", "提高", "增长", "下降", "降低", "提升", "增加", "减少", "扩大", "缩小", "增至", "降至",
+];
+
+/// Verbs that only say work was done (开展培训12次 → 培训): the object is
+/// the name.
+const GENERIC: &[&str] = &[
+    "组织开展",
+    "开展",
+    "组织",
+    "进行",
+    "举办",
+    "召开",
+    "实施",
+    "做好",
+    "完成",
+    "实现",
+    "推进",
+    "加强",
+    "强化",
+    "深化",
+    "落实",
+    "获得",
+    "共有",
+    "有",
+    "参与",
+    "获得",
+    "参加",
+    "形成",
+    "达成",
+    "完善",
+    "协助",
+    "促进",
+    "推动",
+    "吸引",
+    "深入",
+    "坚持",
+    "通过",
+];
+
+/// Verbs that say what was done to what is counted, kept in the name
+/// after it (法律援助案件受理, 法律援助案件办结).
+const ACTIONS: &[&str] = &[
+    "受理",
+    "办结",
+    "办理",
+    "解答",
+    "接待",
+    "调解",
+    "审核",
+    "审查",
+    "收到",
+    "接收",
+    "解除",
+    "培训",
+    "发放",
+    "提出",
+    "清理",
+    "化解",
+    "排查",
+    "帮扶",
+    "走访",
+    "接听",
+    "发布",
+    "推送",
+    "选聘",
+    "评查",
+    "审结",
+    "备案",
+    "出具",
+    "建成",
+    "建立",
+    "配备",
+    "成立",
+    "新增",
+    "投入",
+    "入驻",
+    "培育",
+    "处理",
+    "录入",
+    "聘任",
+    "下达",
+    "划转",
+    "挽回",
+    "免收",
+    "接访",
+    "立案",
+    "结案",
+    "参加",
+    "通过",
+    "征集",
+    "入选",
+    "整改",
+    "检查",
+    "督察",
+    "印发",
+    "制定",
+    "审议",
+    "报送",
+    "帮教",
+    "推荐",
+    "共建",
+    "遴选",
+    "释放",
+    "衔接",
+    "申请",
+    "发出",
+    "收费",
+    "解决",
+    "收集",
+    "培养",
+    "开庭",
+    "胜诉",
+    "撤回",
+    "维持",
+    "驳回",
+    "确认",
+    "责令",
+    "提请",
+    "修订",
+    "聘请",
+    "派出",
+    "协助",
+    "救济",
+    "筛查",
+    "报名",
+    "换发",
+    "出庭",
+    "应诉",
+    "会见",
+    "宣讲",
+    "表彰",
+    "命名",
+    "创建",
+    "签订",
+    "移送",
+    "交办",
+    "督办",
+    "答复",
+    "纠正",
+    "撤销",
+    "终止",
+    "调处",
+    "采用",
+    "刊发",
+    "播出",
+    "转接",
+    "回访",
+    "考核",
+    "抽查",
+    "核查",
+    "认定",
+    "登记",
+    "颁发",
+    "吸纳",
+    "招录",
+    "引进",
+    "安置",
+    "慰问",
+    "参训",
+    "评选",
+    "签约",
+    "设立",
+    "打造",
+    "培树",
+    "评定",
+    "核发",
+    "新建",
+    "招聘",
+    "旁听",
+    "报备",
+    "交流",
+    "研讨",
+    "会商",
+    "联审",
+    "转办",
+    "代理",
+    "救助",
+    "上报",
+    "收听",
+    "收看",
+    "获评",
+    "荣获",
+    "命名为",
+    "参评",
+];
+
+/// Words that say a count is of those not done: kept with their action
+/// (不予受理).
+const NEGATIONS: &[&str] = &["不予", "未予", "未", "不"];
+
+/// Verbs that are what an action is done to (确认违法, 解除矫正): the name
+/// keeps the sentence's order.
+const VERB_OBJECTS: &[&str] = &["违法", "履行", "矫正", "补正", "违约", "撤诉", "整改"];
+
+/// Words naming a part of the area or of the system, which tell two
+/// figures of one name apart (全市, 市本级).
+const PLACES: &[&str] = &[
+    "全市",
+    "全区",
+    "全县",
+    "全省",
+    "市本级",
+    "区本级",
+    "县本级",
+    "市级",
+    "县级",
+    "区级",
+    "省级",
+    "市县两级",
+    "县乡两级",
+    "两级",
+    "市局",
+    "区局",
+    "县局",
+    "本级",
+];
+
+/// Parts of speech that never start a name: adverbs, conjunctions,
+/// prepositions, pronouns, particles, numerals, measure words, time and
+/// place words.
+const LEADING_TAGS: &[&str] = &[
+    "d", "c", "p", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "q", "t", "f", "x", "y", "e",
+    "o", "zg", "ad",
+];
+
+/// Parts of speech that break a name in two: what is counted follows the
+/// last of them (防范非法集资等主题宣传活动 → 主题宣传活动).
+const BREAKING_TAGS: &[&str] = &["c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x"];
+
+/// Words kept at the start of a name although a pronoun (其他单位).
+const KEPT_PRONOUNS: &[&str] = &["其他", "其余", "其它"];
+
+/// Parts of speech that never end a name.
+const TRAILING_TAGS: &[&str] = &[
+    "d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "x", "y", "e", "o", "zg",
+];
+
+/// What earlier counts of the same sentence said, for a count that names
+/// only its action (受理…案件1899件，办结1630件), a share (刑事案件633件，
+/// 占受援案件总数的81%) or the same thing in another unit (13场660人次).
+#[derive(Debug, Default, Clone)]
+pub struct Memory {
+    /// The thing the last count counted (法律援助案件).
+    pub object: String,
+    /// The last count's name.
+    pub name: String,
+    /// The places the sentence has named so far (全市, 市本级).
+    pub places: Vec<String>,
+    /// The last count's unit.
+    pub unit: String,
+}
+
+/// How a proposal can be made more exact.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refinement {
+    /// The object it was shortened from, a word longer each time.
+    Fuller(String),
+    /// A word of its sentence: before the name, or after it (a verb).
+    Word {
+        /// The word.
+        word: String,
+        /// Whether it goes after the name.
+        after: bool,
+    },
+}
+
+impl Refinement {
+    fn place(word: &str) -> Refinement {
+        Refinement::Word {
+            word: word.to_string(),
+            after: false,
+        }
+    }
+
+    /// The word it adds, if a word of the sentence.
+    fn word(&self) -> Option<&str> {
+        match self {
+            Refinement::Word { word, .. } => Some(word),
+            Refinement::Fuller(_) => None,
+        }
+    }
+}
+
+/// A name proposed for a count, with how it can be told apart from
+/// another count proposed the same name.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proposal {
+    /// The name.
+    pub name: String,
+    /// More exact names, the best first.
+    pub refinements: Vec<Refinement>,
+}
+
+/// Proposes a name for `count`, a count in `text` (one paragraph) whose
+/// own words lie in `region` (from the clause after the count before it
+/// to the clause before the count after it).
+pub fn propose(text: &str, count: &Count, region: Range<usize>, memory: &mut Memory) -> Proposal {
+    let narrow = clause_before(text, count.range.start, "，。；：、！？");
+    let wide = clause_before(text, count.range.start, "，。；：！？");
+    let after = clause_after(text, count.range.end);
+    let narrow_words = phrase_words(narrow);
+    let (trimmed, qualifiers) = trim(&narrow_words, count.unit == "%");
+    let mut refinements = Vec::new();
+    let name = if count.unit == "%" {
+        rate_name(&narrow_words, &trimmed, memory, &mut refinements)
+    } else {
+        let after_words = phrase_words(after);
+        let noun = noun_phrase(&after_words);
+        if noun.is_empty() {
+            count_name(
+                text,
+                count,
+                &trimmed,
+                &narrow_words,
+                &after_words,
+                memory,
+                &mut refinements,
+            )
+        } else {
+            let wide_words = phrase_words(wide);
+            let (wide_trimmed, _) = trim(&wide_words, false);
+            let action = action_of(&wide_trimmed)
+                .map(|(action, _)| action)
+                .unwrap_or_default();
+            memory.object = noun.clone();
+            format!("{noun}{action}")
+        }
+    };
+    let name = if name.is_empty() {
+        "数据".to_string()
+    } else {
+        name
+    };
+    memory.name = name.clone();
+    memory.unit = count.unit.clone();
+    let places: Vec<String> = memory
+        .places
+        .iter()
+        .filter(|q| !name.contains(q.as_str()))
+        .cloned()
+        .collect();
+    if qualifiers.is_empty() {
+        refinements.extend(places.iter().map(|p| Refinement::place(p)));
+    } else {
+        refinements.extend(qualifiers.iter().map(|p| Refinement::place(p)));
+        memory.places = qualifiers;
+    }
+    refinements.extend(region_words(text, count, region, &name));
+    Proposal { name, refinements }
+}
+
+/// The name of a count that is not a percentage and has no noun after it:
+/// its object and action, else what follows it, else what the clause
+/// before says, else the count before it in another unit.
+fn count_name(
+    text: &str,
+    count: &Count,
+    trimmed: &[Word],
+    clause: &[Word],
+    after: &[Word],
+    memory: &mut Memory,
+    refinements: &mut Vec<Refinement>,
+) -> String {
+    if let Some(name) = from_to(clause, trimmed, memory) {
+        return name;
+    }
+    let follows = verb_phrase(after);
+    if action_of(trimmed).is_none() && !follows.is_empty() {
+        // 1261人通过考试: what they did, when the clause before says no action.
+        return follows;
+    }
+    if let Some(name) = object_and_action(trimmed, memory, refinements) {
+        return name;
+    }
+    let adjacent =
+        text[..count.range.start].ends_with(memory.unit.as_str()) && !memory.unit.is_empty();
+    if adjacent && memory.unit != count.unit && !memory.name.is_empty() {
+        // 13场660人次: the same thing as the count before, in another unit.
+        return format!("{}{}", memory.name, count.unit);
+    }
+    // 做好判前调查，累计238人次: the count is of what the clause before says.
+    let Some(end) = text[..count.range.start].rfind(['，', '、']) else {
+        return String::new();
+    };
+    let earlier = phrase_words(clause_before(text, end, "，。；：、！？"));
+    let (earlier, _) = trim(&earlier, false);
+    object_and_action(&earlier, memory, refinements).unwrap_or_default()
+}
+
+/// 事项从原有的31项扩大至43项: the first is the 原有 one, the second the
+/// thing itself; 占比从62%提高至86% likewise.
+fn from_to(clause: &[Word], trimmed: &[Word], memory: &mut Memory) -> Option<String> {
+    let near_end = |at: usize| trimmed[at + 1..].iter().all(|w| w.text.starts_with('原'));
+    if let Some(at) = trimmed
+        .iter()
+        .rposition(|w| w.text == "从")
+        .filter(|&at| near_end(at))
+    {
+        let (stem, _) = object_of(&trimmed[..at]);
+        if stem.is_empty() {
+            return None;
+        }
+        memory.object = stem.clone();
+        let original = trimmed[at + 1..].iter().any(|w| w.text.starts_with('原'));
+        return Some(if original {
+            format!("原有{stem}")
+        } else {
+            format!("原{stem}")
+        });
+    }
+    let to = clause.last().is_some_and(|w| matches!(w.text, "至" | "到"))
+        && clause.len() >= 2
+        && CHANGES.contains(&clause[clause.len() - 2].text);
+    (to && trimmed.is_empty() && !memory.object.is_empty()).then(|| memory.object.clone())
+}
+
+/// The action of a trimmed clause: the first action verb after the last
+/// verb that only says work was done, with the actions right after it
+/// (排查走访) and a negation right before it (不予受理); and where it is.
+fn action_of(words: &[Word]) -> Option<(String, Range<usize>)> {
+    let from = action_search_start(words);
+    let first = (from..words.len()).find(|&i| ACTIONS.contains(&words[i].text))?;
+    let mut end = first + 1;
+    while end < words.len() && ACTIONS.contains(&words[end].text) {
+        end += 1;
+    }
+    let start = if first > from && NEGATIONS.contains(&words[first - 1].text) {
+        first - 1
+    } else {
+        first
+    };
+    let action: String = words[start..end].iter().map(|w| w.text).collect();
+    Some((action, start..end))
+}
+
+/// Where the action of a clause is looked for: after the last verb that
+/// only says work was done and after the last 的 (依法受理的案件现已审结:
+/// 审结, not 受理).
+fn action_search_start(words: &[Word]) -> usize {
+    words
+        .iter()
+        .rposition(|w| GENERIC.contains(&w.text) || w.text == "的")
+        .map_or(0, |g| g + 1)
+}
+
+/// Object + action from a trimmed clause (受理法律援助案件 →
+/// 法律援助案件受理); a verb alone names what is before it (律师会见), or
+/// what the count before it in the sentence counted (办结 →
+/// 法律援助案件办结).
+fn object_and_action(
+    words: &[Word],
+    memory: &mut Memory,
+    refinements: &mut Vec<Refinement>,
+) -> Option<String> {
+    if words.is_empty() {
+        return None;
+    }
+    let generic = words.iter().rposition(|w| GENERIC.contains(&w.text));
+    let from = generic.map_or(0, |g| g + 1);
+    let (action, object_words, subject_words) = match action_of(words) {
+        Some((action, range)) => {
+            let subject_start = action_search_start(words).max(from);
+            (
+                action,
+                &words[range.end..],
+                &words[subject_start..range.start],
+            )
+        }
+        None => (String::new(), &words[from..], &words[..0]),
+    };
+    // 确认违法, 责令履行: an object that is itself a verb follows the action.
+    if let [object] = object_words
+        && VERB_OBJECTS.contains(&object.text)
+        && !action.is_empty()
+    {
+        return Some(format!("{action}{}", object.text));
+    }
+    let subject: Vec<Word> = subject_words
+        .iter()
+        .copied()
+        .rev()
+        .skip_while(|w| LEADING_TAGS.contains(&w.tag) || TRAILING.contains(&w.text))
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let (mut object, mut fuller) = object_of(object_words);
+    if object.is_empty() {
+        (object, fuller) = object_of(&subject);
+    }
+    if object.is_empty() {
+        object = memory.object.clone();
+    } else {
+        memory.object = object.clone();
+    }
+    refinements.extend(
+        fuller
+            .into_iter()
+            .map(|f| Refinement::Fuller(format!("{f}{action}"))),
+    );
+    let name = format!("{object}{action}");
+    (!name.is_empty()).then_some(name)
+}
+
+/// The name of a percentage: what the clause before it says it is
+/// (通过率, 群众满意率, 调解率上升); a share (占…的81%) is of the count
+/// before it, a completion (完成全年任务的156.51%) of what it counted.
+fn rate_name(
+    clause: &[Word],
+    trimmed: &[Word],
+    memory: &mut Memory,
+    refinements: &mut Vec<Refinement>,
+) -> String {
+    if clause.iter().any(|w| w.text == "占") && !memory.name.is_empty() {
+        return format!("{}占比", memory.name);
+    }
+    if trimmed.first().is_some_and(|w| w.text == "完成") && !memory.object.is_empty() {
+        return format!("{}完成率", memory.object);
+    }
+    let said: String = trimmed.iter().map(|w| w.text).collect();
+    if said.starts_with("同比") && !memory.name.is_empty() {
+        // 1899件，同比增长12.4%: the change of the count before.
+        return format!("{}同比", memory.name);
+    }
+    if let Some(name) = from_to(clause, trimmed, memory) {
+        return name;
+    }
+    let (object, fuller) = object_of(trimmed);
+    refinements.extend(fuller.into_iter().map(Refinement::Fuller));
+    object
+}
+
+/// Whether a word starts a name no better than it would without it.
+fn is_leading(word: &Word) -> bool {
+    if KEPT_PRONOUNS.contains(&word.text) {
+        return false;
+    }
+    if word.tag == "m" {
+        return word
+            .text
+            .chars()
+            .last()
+            .is_none_or(|c| NUMERAL_CHARS.contains(c));
+    }
+    if NEGATIONS.contains(&word.text) {
+        return false;
+    }
+    PLACES.contains(&word.text) || LEADING.contains(&word.text) || LEADING_TAGS.contains(&word.tag)
+}
+
+/// Trims a clause's words of what does not name the count: qualifiers
+/// and function words at its start, function words (and, unless `rate`,
+/// verbs of change) at its end. Gives the words left and the places
+/// trimmed that may tell two figures apart (全市, 市本级).
+fn trim<'t>(clause: &[Word<'t>], rate: bool) -> (Vec<Word<'t>>, Vec<String>) {
+    let mut words: Vec<Word<'t>> = clause
+        .iter()
+        .copied()
+        .filter(|w| w.is_chinese() || w.tag == "nz")
+        .collect();
+    let mut places = Vec::new();
+    while let Some(first) = words.first() {
+        if !is_leading(first) {
+            break;
+        }
+        if PLACES.contains(&first.text) {
+            places.push(first.text.to_string());
+        }
+        words.remove(0);
+    }
+    loop {
+        let Some(last) = words.last() else { break };
+        let to_or_at = matches!(last.text, "到" | "至");
+        let change = CHANGES.contains(&last.text);
+        let trailing = TRAILING.contains(&last.text) || TRAILING_TAGS.contains(&last.tag);
+        if to_or_at && words.len() >= 2 && CHANGES.contains(&words[words.len() - 2].text) {
+            words.truncate(words.len() - 2);
+        } else if trailing || (change && !rate) {
+            words.pop();
+        } else {
+            break;
+        }
+    }
+    (words, places)
+}
+
+/// The object a name keeps: what follows the last function word (的, 等,
+/// 和…), whole when short, else its last words; and the longer objects
+/// it was shortened from, a word more each time.
+fn object_of(words: &[Word]) -> (String, Vec<String>) {
+    let after_break = words
+        .iter()
+        .rposition(|w| {
+            BREAKING_TAGS.contains(&w.tag) || matches!(w.text, "的" | "等" | "和" | "及" | "与")
+        })
+        .map_or(words, |at| &words[at + 1..]);
+    let words: Vec<&str> = after_break
+        .iter()
+        .skip_while(|w| is_leading(w))
+        .map(|w| w.text)
+        .collect();
+    let mut length = 0;
+    let mut kept: usize = 0;
+    for word in words.iter().rev() {
+        let n = word.chars().count();
+        let fits = length + n <= SHORT_OBJECT || words.concat().chars().count() <= LONG_OBJECT;
+        if kept > 0 && !fits {
+            break;
+        }
+        kept += 1;
+        length += n;
+    }
+    // 党组理论学习中心组学习: a shortened object does not start with a verb
+    // the whole one has inside it (学习中心组学习 → 中心组学习).
+    let tags: Vec<&str> = after_break
+        .iter()
+        .skip_while(|w| is_leading(w))
+        .map(|w| w.tag)
+        .collect();
+    if kept < words.len() && kept > 1 && tags[words.len() - kept] == "v" {
+        kept -= 1;
+    }
+    let short = words[words.len() - kept..].concat();
+    let fuller = (kept + 1..=words.len())
+        .map(|n| words[words.len() - n..].concat())
+        .filter(|f| f.chars().count() <= 14)
+        .collect();
+    (short, fuller)
+}
+
+/// Whether a word may end a noun phrase.
+fn is_nominal(word: &Word) -> bool {
+    word.tag.starts_with('n')
+        || matches!(word.tag, "vn" | "j" | "b" | "l" | "s")
+        || (word.tag == "zg" && !crate::genre::quantity::UNITS.contains(&word.text))
+}
+
+/// Whether a word ends a noun phrase before it: a verb that says what was
+/// done, a function word, an adjective or adverb.
+fn stops_noun_phrase(word: &Word) -> bool {
+    ACTIONS.contains(&word.text)
+        || GENERIC.contains(&word.text)
+        || CHANGES.contains(&word.text)
+        || TRAILING.contains(&word.text)
+        || is_leading(word)
+        || matches!(word.tag, "a" | "ad" | "an" | "vd" | "d")
+        || !(word.is_chinese() || word.tag == "nz")
+}
+
+/// The noun phrase right after a count (7个集体 → 集体, 8部相关法规规章 →
+/// 法规规章): its words up to a verb of the genre, a function word or a
+/// mark, ending in a noun.
+fn noun_phrase(after: &[Word]) -> String {
+    let words: Vec<Word> = after
+        .iter()
+        .copied()
+        .skip_while(|w| w.text == "员")
+        .skip_while(|w| {
+            (is_leading(w) || matches!(w.tag, "a" | "ad"))
+                && !GENERIC.contains(&w.text)
+                && !ACTIONS.contains(&w.text)
+        })
+        .collect();
+    let between_nouns =
+        |i: usize| words[i].tag == "f" && words.get(i + 1).is_some_and(is_nominal) && i > 0;
+    let mut end = (0..words.len())
+        .find(|&i| stops_noun_phrase(&words[i]) && !between_nouns(i))
+        .unwrap_or(words.len());
+    while end > 0 && !is_nominal(&words[end - 1]) {
+        end -= 1;
+    }
+    let (short, _) = object_of(&words[..end]);
+    short
+}
+
+/// The verb phrase right after a count (1261人通过考试 → 通过考试).
+fn verb_phrase(after: &[Word]) -> String {
+    let words: Vec<Word> = after
+        .iter()
+        .copied()
+        .skip_while(|w| w.text == "员")
+        .filter(Word::is_chinese)
+        .collect();
+    let Some(start) = words.iter().position(|w| {
+        (w.is_verb() || ACTIONS.contains(&w.text) || w.text == "通过")
+            && !LEADING.contains(&w.text)
+            && !TRAILING.contains(&w.text)
+    }) else {
+        return String::new();
+    };
+    let (object, _) = object_of(&words[start + 1..]);
+    let phrase = format!("{}{object}", words[start].text);
+    if phrase.chars().count() <= LONG_OBJECT + 2 {
+        phrase
+    } else {
+        String::new()
+    }
+}
+
+/// The clause before `at`, back to the last of `marks` or the number of
+/// the count before it, without a unit that belongs to that count.
+fn clause_before<'t>(text: &'t str, at: usize, marks: &str) -> &'t str {
+    let before = &text[..at];
+    let start = before
+        .rfind(|c: char| marks.contains(c) || c.is_ascii_digit() || c == '%')
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = &before[start..];
+    let after_number =
+        start > 0 && before[..start].ends_with(|c: char| c.is_ascii_digit() || c == '.');
+    if !after_number {
+        return clause;
+    }
+    let unit = crate::genre::quantity::UNITS
+        .iter()
+        .find(|unit| clause.starts_with(**unit));
+    unit.map_or(clause, |unit| &clause[unit.len()..])
+}
+
+/// What follows a count, up to the next mark or number.
+fn clause_after(text: &str, at: usize) -> &str {
+    let after = &text[at..];
+    let end = after
+        .find(|c: char| "，。；：、！？".contains(c) || c.is_ascii_digit())
+        .unwrap_or(after.len());
+    &after[..end]
+}
+
+/// The words of a count's own stretch of text that may tell it apart:
+/// verbs (added after the name) and other content words (before it),
+/// the nearest first.
+fn region_words(text: &str, count: &Count, region: Range<usize>, name: &str) -> Vec<Refinement> {
+    let before = phrase_words(&text[region.start..count.range.start]);
+    let after = phrase_words(&text[count.range.end..region.end]);
+    let content = |w: &&Word| {
+        (w.is_chinese() || w.tag == "nz")
+            && w.text.chars().count() >= 2
+            && (!is_leading(w) || PLACES.contains(&w.text))
+            && !TRAILING.contains(&w.text)
+            && !GENERIC.contains(&w.text)
+            && !name.contains(w.text)
+    };
+    let mut left = before.iter().rev().filter(content);
+    let mut right = after.iter().filter(content);
+    let mut near: Vec<&Word> = Vec::new();
+    loop {
+        let (r, l) = (right.next(), left.next());
+        if l.is_none() && r.is_none() {
+            break;
+        }
+        near.extend(r.into_iter().chain(l));
+    }
+    near.into_iter()
+        .map(|w| Refinement::Word {
+            word: w.text.to_string(),
+            after: w.is_verb() || ACTIONS.contains(&w.text),
+        })
+        .collect()
+}
+
+/// Names for every proposal, unique: a name several proposals share is
+/// made fuller where it was shortened, then told apart by a word of each
+/// one's sentence that the others' lack; where none is, a number follows
+/// the name. A built-in name (单位, 年度…) is refined the same way. Gives
+/// each name and whether only a number tells it apart.
+pub fn assign(proposals: &[Proposal]) -> Vec<(String, bool)> {
+    let mut names: Vec<String> = proposals.iter().map(|p| p.name.clone()).collect();
+    for fuller_only in [true, true, false, false] {
+        let groups = clashes(&names);
+        if groups.is_empty() {
+            break;
+        }
+        for group in groups {
+            tell_apart(&group, proposals, &mut names, fuller_only);
+        }
+    }
+    number_the_rest(names)
+}
+
+/// The groups of indices that share a name, and each one whose name is
+/// not allowed.
+fn clashes(names: &[String]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, name) in names.iter().enumerate() {
+        match groups.iter_mut().find(|g| names[g[0]] == *name) {
+            Some(group) => group.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups.retain(|g| g.len() > 1 || name_problem(&names[g[0]]).is_some());
+    groups
+}
+
+/// Gives each member of a group sharing a name its next fuller name, or
+/// (unless `fuller_only`) the nearest word of its sentence the others'
+/// lack.
+fn tell_apart(group: &[usize], proposals: &[Proposal], names: &mut [String], fuller_only: bool) {
+    let taken: HashSet<String> = names.iter().cloned().collect();
+    let mut renamed: Vec<(usize, String)> = Vec::new();
+    for &i in group {
+        let others: HashSet<&str> = group
+            .iter()
+            .filter(|&&j| j != i)
+            .flat_map(|&j| proposals[j].refinements.iter())
+            .filter_map(Refinement::word)
+            .collect();
+        let current = &names[i];
+        let next = proposals[i]
+            .refinements
+            .iter()
+            .filter_map(|r| match r {
+                Refinement::Fuller(name) if name.len() > current.len() => Some(name.clone()),
+                Refinement::Word { word, after }
+                    if !fuller_only
+                        && !others.contains(word.as_str())
+                        && !current.contains(word.as_str()) =>
+                {
+                    Some(if *after {
+                        format!("{current}{word}")
+                    } else {
+                        format!("{word}{current}")
+                    })
+                }
+                _ => None,
+            })
+            .find(|name| !taken.contains(name) && name.chars().count() <= 16);
+        if let Some(name) = next {
+            renamed.push((i, name));
+        }
+    }
+    for (i, name) in renamed {
+        names[i] = name;
+    }
+}
+
+/// Numbers the names still shared (增长, 增长2…) and any not allowed.
+fn number_the_rest(names: Vec<String>) -> Vec<(String, bool)> {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut out = Vec::with_capacity(names.len());
+    for name in names {
+        let mut candidate = name.clone();
+        let mut n = 2;
+        while used.contains(&candidate) || name_problem(&candidate).is_some() {
+            candidate = format!("{name}{n}");
+            n += 1;
+        }
+        used.insert(candidate.clone());
+        let numbered = candidate != name;
+        out.push((candidate, numbered));
+    }
+    out
+}
