@@ -306,7 +306,7 @@ fn messy_heading_with_no_punctuation_before_the_body() {
     let (report, _, _) = import_text(&messy);
     let part = &report.section(Role::Work).unwrap().body.parts[0];
     assert_eq!(part.heading.as_ref().unwrap().value, "加强队伍建设");
-    assert_eq!(part.text[0].value, "全年开展培训{培训数}。");
+    assert_eq!(part.text[0].value, "全年开展培训{培训}。");
 }
 
 #[test]
@@ -363,7 +363,7 @@ fn what_cannot_be_placed_is_kept_in_other_with_a_warning() {
         "扫一扫在手机上查看"
     );
     assert!(rendered.contains("扫一扫在手机上查看"));
-    assert_eq!(report.attachments[0].value, "统计表");
+    assert_eq!(report.attachments[0].name.value, "统计表");
     assert_eq!(report.signature.unwrap().value, "某某县司法局");
 }
 

@@ -88,8 +88,9 @@ fn in_prose(text: &str) -> Option<String> {
             }
             // 某某/市/司法局: a one-character 市 takes the place's name before it.
             let name_before = (before.text.chars().count() == 1 && i >= 2)
-                .then(|| words[i - 2].text)
-                .filter(|w| w.chars().all(is_ideograph))
+                .then(|| words[i - 2])
+                .filter(|w| matches!(w.tag, "ns" | "nr" | "nz") || w.text == "某某")
+                .map(|w| w.text)
                 .unwrap_or_default();
             format!("{name_before}{}{}", before.text, word.text)
         };

@@ -7,28 +7,11 @@
 
 use std::ops::Range;
 
+use super::found::{Attribute, Found};
 use super::names::{self, Memory, Proposal};
-use super::rates::{self, Derived};
+use super::rates;
 use crate::datafile::model::{Figure, Part, Report, Text};
 use crate::genre::quantity::{Count, counts};
-
-/// A count found in a text, with its proposed name and what it becomes.
-#[derive(Debug, Clone)]
-pub struct Found {
-    /// Which text (in the order [`texts`] visits them).
-    pub text: usize,
-    /// The count.
-    pub count: Count,
-    /// The name proposed for it.
-    pub proposal: Proposal,
-    /// What it becomes: a figure of its own, or derived from another.
-    pub derived: Option<Derived>,
-    /// The text the citation replaces, when more than the count
-    /// (同比增长12.4% for `{受理.同比}`).
-    pub replaced: Option<Range<usize>>,
-    /// The figure this one is a part of (办结 of 受理), by index.
-    pub part_of: Option<usize>,
-}
 
 /// What extraction found beyond the figures: notes for the clerk.
 #[derive(Debug, Default)]
@@ -200,9 +183,9 @@ fn figure(found: &[Found], i: usize, name_of: &[String]) -> Figure {
             continue;
         };
         match derived.attribute {
-            rates::Attribute::Target => figure.target = Some(other.count.quantity),
-            rates::Attribute::LastYear => figure.last_year = Some(other.count.quantity),
-            rates::Attribute::Change => figure.last_year = derived.value,
+            Attribute::Target => figure.target = Some(other.count.quantity),
+            Attribute::LastYear => figure.last_year = Some(other.count.quantity),
+            Attribute::Change => figure.last_year = derived.value,
             _ => {}
         }
     }

