@@ -604,7 +604,7 @@ fn the_reference_docx_has_the_styles_pandoc_uses_in_our_look() {
 
 /// An optional tool from PATH, or a note that the test is skipped; with
 /// `ZONGJIE_REQUIRE_TOOLS` set (as `.ci/run` sets it), a failure instead.
-fn tool(name: &str) -> bool {
+pub(crate) fn tool(name: &str) -> bool {
     let found = Process::new(name).arg("--version").output().is_ok();
     missing_unless(found, name)
 }
@@ -778,7 +778,7 @@ fn ooxml_validate_accepts_every_example_and_the_reference_docx() {
 /// Runs soffice on `files`, converting to `target` into `out`, with a
 /// profile of its own so that it neither needs nor touches the user's, and
 /// the GB/T 9704 fonts mapped to installed faces of their metrics.
-fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
+pub(crate) fn soffice(scratch: &Path, target: &str, out: &Path, files: &[std::path::PathBuf]) {
     let profile = scratch.join("profile");
     let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/tools/fonts.conf");
     let output = Process::new("soffice")

@@ -286,6 +286,14 @@ const ACTIONS: &[&str] = &[
     "参评",
 ];
 
+/// Verbs that are things counted when they end an object (复议申请).
+const NOUN_VERBS: &[&str] = &["申请", "咨询", "投诉", "举报", "建议", "诉求"];
+
+/// Actions written two together, one action (排查化解, 排查走访).
+const PAIRED: &[&str] = &[
+    "排查", "走访", "化解", "调处", "摸排", "帮扶", "帮教", "慰问", "受理", "办结", "审核", "审查",
+];
+
 /// Words that say a count is of those not done: kept with their action
 /// (不予受理).
 const NEGATIONS: &[&str] = &["不予", "未予", "未", "不"];
@@ -475,11 +483,19 @@ fn count_name(
     if let Some(name) = object_and_action(trimmed, memory, refinements) {
         return name;
     }
-    let adjacent =
-        text[..count.range.start].ends_with(memory.unit.as_str()) && !memory.unit.is_empty();
+    if !follows.is_empty() {
+        return follows;
+    }
+    let before = text[..count.range.start].trim_end_matches(['（', '(']);
+    let adjacent = before.ends_with(memory.unit.as_str()) && !memory.unit.is_empty();
     if adjacent && memory.unit != count.unit && !memory.name.is_empty() {
-        // 13场660人次: the same thing as the count before, in another unit.
+        // 13场660人次, 87起（140场次）: the same thing as the count before,
+        // in another unit.
         return format!("{}{}", memory.name, count.unit);
+    }
+    if clause.iter().all(|w| !w.is_chinese()) && !memory.name.is_empty() {
+        // 金牌调解工作室各2个、12个、39个: the same thing again.
+        return memory.name.clone();
     }
     // 做好判前调查，累计238人次: the count is of what the clause before says.
     let Some(end) = text[..count.range.start].rfind(['，', '、']) else {
@@ -524,8 +540,15 @@ fn action_of(words: &[Word]) -> Option<(String, Range<usize>)> {
     let from = action_search_start(words);
     let first = (from..words.len()).find(|&i| ACTIONS.contains(&words[i].text))?;
     let mut end = first + 1;
-    while end < words.len() && ACTIONS.contains(&words[end].text) {
+    while end < words.len()
+        && PAIRED.contains(&words[end - 1].text)
+        && PAIRED.contains(&words[end].text)
+    {
         end += 1;
+    }
+    // 个人调解室: an action before a one-character noun is part of the noun.
+    if words.len() == end + 1 && words[end].text.chars().count() == 1 {
+        return None;
     }
     let start = if first > from && NEGATIONS.contains(&words[first - 1].text) {
         first - 1
@@ -572,11 +595,17 @@ fn object_and_action(
         None => (String::new(), &words[from..], &words[..0]),
     };
     // 确认违法, 责令履行: an object that is itself a verb follows the action.
-    if let [object] = object_words
-        && VERB_OBJECTS.contains(&object.text)
-        && !action.is_empty()
-    {
-        return Some(format!("{action}{}", object.text));
+    let verbal = match object_words {
+        [object] => VERB_OBJECTS.contains(&object.text),
+        [.., last] => {
+            last.tag == "v" && ACTIONS.contains(&last.text) && !NOUN_VERBS.contains(&last.text)
+        }
+        [] => false,
+    };
+    if verbal && !action.is_empty() {
+        // 撤回申请终止, 交流研讨: what follows the action is what was done.
+        let object: String = object_words.iter().map(|w| w.text).collect();
+        return Some(format!("{action}{object}"));
     }
     let subject: Vec<Word> = subject_words
         .iter()
@@ -720,7 +749,7 @@ fn object_of(words: &[Word]) -> (String, Vec<String>) {
         .skip_while(|w| is_leading(w))
         .map(|w| w.tag)
         .collect();
-    if kept < words.len() && kept > 1 && tags[words.len() - kept] == "v" {
+    if kept < words.len() && kept > 2 && tags[words.len() - kept] == "v" {
         kept -= 1;
     }
     let short = words[words.len() - kept..].concat();
