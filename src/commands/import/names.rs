@@ -700,8 +700,7 @@ fn trim<'t>(clause: &[Word<'t>], rate: bool) -> (Vec<Word<'t>>, Vec<String>) {
         }
         words.remove(0);
     }
-    loop {
-        let Some(last) = words.last() else { break };
+    while let Some(last) = words.last() {
         let to_or_at = matches!(last.text, "到" | "至");
         let change = CHANGES.contains(&last.text);
         let trailing = TRAILING.contains(&last.text) || TRAILING_TAGS.contains(&last.tag);

@@ -134,7 +134,7 @@ fn rate(
                 }
                 return None;
             }
-            if coarse.is_none() && agrees_coarsely(p, w, &stated) {
+            if coarse.is_none() && agrees_coarsely(p, w, stated) {
                 coarse = Some(computed);
             }
         }
