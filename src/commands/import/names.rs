@@ -534,11 +534,24 @@ fn from_to(clause: &[Word], trimmed: &[Word], memory: &mut Memory) -> Option<Str
 }
 
 /// The action of a trimmed clause: the first action verb after the last
-/// verb that only says work was done, with the actions right after it
+/// verb that only says work was done (or, where the clause does not start
+/// with it, the one that ends the clause), with the action paired with it
 /// (排查走访) and a negation right before it (不予受理); and where it is.
 fn action_of(words: &[Word]) -> Option<(String, Range<usize>)> {
     let from = action_search_start(words);
     let first = (from..words.len()).find(|&i| ACTIONS.contains(&words[i].text))?;
+    let last = words.len() - 1;
+    let negated = |i: usize| i > from && NEGATIONS.contains(&words[i - 1].text);
+    let leads = first == from || (first == from + 1 && negated(first));
+    // 市医患纠纷调解处置中心接访334件: a clause that does not start with its
+    // action but ends with one is a subject and what it did.
+    let ends_with_action =
+        ACTIONS.contains(&words[last].text) && !NOUN_VERBS.contains(&words[last].text);
+    let first = if !leads && last > first && ends_with_action {
+        last
+    } else {
+        first
+    };
     let mut end = first + 1;
     while end < words.len()
         && PAIRED.contains(&words[end - 1].text)
@@ -617,13 +630,14 @@ fn object_and_action(
         .rev()
         .collect();
     let (mut object, mut fuller) = object_of(object_words);
-    if object.is_empty() {
+    if !object.is_empty() {
+        memory.object = object.clone();
+    } else {
+        // 律师会见: who did it, which is not what a later count counts.
         (object, fuller) = object_of(&subject);
     }
     if object.is_empty() {
         object = memory.object.clone();
-    } else {
-        memory.object = object.clone();
     }
     refinements.extend(
         fuller
@@ -742,13 +756,15 @@ fn object_of(words: &[Word]) -> (String, Vec<String>) {
         length += n;
     }
     // 党组理论学习中心组学习: a shortened object does not start with a verb
-    // the whole one has inside it (学习中心组学习 → 中心组学习).
+    // it ends with too (学习中心组学习 → 中心组学习).
     let tags: Vec<&str> = after_break
         .iter()
         .skip_while(|w| is_leading(w))
         .map(|w| w.tag)
         .collect();
-    if kept < words.len() && kept > 2 && tags[words.len() - kept] == "v" {
+    let lead = words.len().saturating_sub(kept);
+    let repeated = kept > 2 && words[lead + 1..].contains(&words[lead]);
+    if kept < words.len() && repeated && tags[lead] == "v" {
         kept -= 1;
     }
     let short = words[words.len() - kept..].concat();
