@@ -260,7 +260,9 @@ fn change(texts: &[String], i: usize, found: &mut [Found]) {
         found[j].text == found[i].text
             && found[j].derived.is_none()
             && same_unit(&found[j], &found[i])
-            && text[found[j].count.range.end..phrase_start].chars().count() <= 2
+            && text
+                .get(found[j].count.range.end..phrase_start)
+                .is_some_and(|between| between.chars().count() <= 2)
     }) else {
         return;
     };
