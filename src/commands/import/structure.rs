@@ -89,18 +89,7 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
     };
     report.sections = assemble(&report, sections);
     report.layout = common_layout(&mut report.sections);
-    for body in report
-        .attachments
-        .iter_mut()
-        .filter_map(|a| a.body.as_mut())
-    {
-        for part in &mut body.parts {
-            // An attachment's 一、 heading stands on its own line; its
-            // setting only passes down, as a section's does.
-            part.run_in = None;
-            adopt_common(part, report.layout.run_in);
-        }
-    }
+    attachments_layout(&mut report.attachments, report.layout.run_in);
     let unplaced: Vec<(usize, String)> = closing
         .after
         .iter()
@@ -162,6 +151,17 @@ fn attachments(names: Vec<String>, attached: Vec<Attached>) -> Vec<Attachment> {
         }
     }
     attachments
+}
+
+/// An attachment's 一、 heading stands on its own line; its setting only
+/// passes down, as a section's does.
+fn attachments_layout(attachments: &mut [Attachment], run_in: bool) {
+    for body in attachments.iter_mut().filter_map(|a| a.body.as_mut()) {
+        for part in &mut body.parts {
+            part.run_in = None;
+            adopt_common(part, run_in);
+        }
+    }
 }
 
 /// An attachment carried after the signature, as read.

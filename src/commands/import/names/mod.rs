@@ -6,344 +6,19 @@
 //! sentences that the other's lacks; a number tells them apart only when
 //! nothing does.
 
-use std::collections::HashSet;
+mod assign;
+mod lexicon;
+
 use std::ops::Range;
 
+pub use assign::assign;
+use lexicon::{
+    ACTIONS, BREAKING_TAGS, CHANGES, GENERIC, LEADING, LEADING_TAGS, LONG_OBJECT, NEGATIONS,
+    NOUN_VERBS, PAIRED, PLACES, SHORT_OBJECT, TRAILING, TRAILING_TAGS, VERB_OBJECTS, is_leading,
+};
+
 use super::words::{Word, phrase_words};
-use crate::datafile::cite::name_problem;
 use crate::genre::quantity::Count;
-
-/// The longest object a name keeps whole; a longer one keeps its last
-/// words up to [`SHORT_OBJECT`] characters (特殊群体法律援助案件 → 法律援助案件).
-const LONG_OBJECT: usize = 8;
-/// See [`LONG_OBJECT`].
-const SHORT_OBJECT: usize = 7;
-
-/// Characters of a numeral word (两个, 一批): such a word starts no name,
-/// but one that ends otherwise (一线, 一级) may.
-const NUMERAL_CHARS: &str = "零一二三四五六七八九十百千万亿两几多半数每各第个批";
-
-/// Words at the start of a clause that do not name what is counted.
-const LEADING: &[&str] = &[
-    "今年以来",
-    "截至目前",
-    "全年共",
-    "全年",
-    "年内",
-    "全市",
-    "全区",
-    "全县",
-    "全省",
-    "共计",
-    "合计",
-    "总计",
-    "累计",
-    "其中",
-    "先后",
-    "共",
-    "已",
-    "已经",
-    "依法",
-    "另",
-    "还",
-    "又",
-    "均",
-    "分别",
-    "并",
-    "同时",
-    "目前",
-    "现有",
-    "我局",
-    "本局",
-    "市局",
-    "区局",
-    "县局",
-    "我市",
-    "我区",
-    "我县",
-    "有",
-    "共有",
-    "为",
-    "对",
-    "向",
-    "在",
-    "和",
-    "及",
-    "与",
-    "等",
-    "了",
-    "各",
-    "各类",
-    "各方",
-    "相关",
-    "一批",
-    "成功",
-    "有效",
-    "积极",
-    "主动",
-    "深入",
-    "扎实",
-    "持续",
-    "全面",
-    "进一步",
-    "两级",
-];
-
-/// Words at the end of a clause, between what is counted and the count.
-const TRAILING: &[&str] = &[
-    "达到", "达", "为", "是", "约", "的", "超过", "超", "到", "至", "从", "就有", "有", "共有",
-    "共", "累计", "共计", "合计", "总计", "计", "近", "逾", "多达", "了", "分别", "均", "各", "已",
-    "仅", "只", "总", "等", "即", "就", "再", "又", "还", "也", "人数", "次数", "件数", "数量",
-    "总数", "数", "全部", "全都",
-];
-
-/// Verbs of change: kept before a percentage (调解率上升30%), dropped
-/// before 到 or 至 (城镇化率提高到65%).
-const CHANGES: &[&str] = &[
-    "上升", "提高", "增长", "下降", "降低", "提升", "增加", "减少", "扩大", "缩小", "增至", "降至",
-];
-
-/// Verbs that only say work was done (开展培训12次 → 培训): the object is
-/// the name.
-const GENERIC: &[&str] = &[
-    "组织开展",
-    "开展",
-    "组织",
-    "进行",
-    "举办",
-    "召开",
-    "实施",
-    "做好",
-    "完成",
-    "实现",
-    "推进",
-    "加强",
-    "强化",
-    "深化",
-    "落实",
-    "获得",
-    "共有",
-    "有",
-    "参与",
-    "获得",
-    "参加",
-    "形成",
-    "达成",
-    "完善",
-    "协助",
-    "促进",
-    "推动",
-    "吸引",
-    "深入",
-    "坚持",
-    "通过",
-];
-
-/// Verbs that say what was done to what is counted, kept in the name
-/// after it (法律援助案件受理, 法律援助案件办结).
-const ACTIONS: &[&str] = &[
-    "受理",
-    "办结",
-    "办理",
-    "解答",
-    "接待",
-    "调解",
-    "审核",
-    "审查",
-    "收到",
-    "接收",
-    "解除",
-    "培训",
-    "发放",
-    "提出",
-    "清理",
-    "化解",
-    "排查",
-    "帮扶",
-    "走访",
-    "接听",
-    "发布",
-    "推送",
-    "选聘",
-    "评查",
-    "审结",
-    "备案",
-    "出具",
-    "建成",
-    "建立",
-    "配备",
-    "成立",
-    "新增",
-    "投入",
-    "入驻",
-    "培育",
-    "处理",
-    "录入",
-    "聘任",
-    "下达",
-    "划转",
-    "挽回",
-    "免收",
-    "接访",
-    "立案",
-    "结案",
-    "参加",
-    "通过",
-    "征集",
-    "入选",
-    "整改",
-    "检查",
-    "督察",
-    "印发",
-    "制定",
-    "审议",
-    "报送",
-    "帮教",
-    "推荐",
-    "共建",
-    "遴选",
-    "释放",
-    "衔接",
-    "申请",
-    "发出",
-    "收费",
-    "解决",
-    "收集",
-    "培养",
-    "开庭",
-    "胜诉",
-    "撤回",
-    "维持",
-    "驳回",
-    "确认",
-    "责令",
-    "提请",
-    "修订",
-    "聘请",
-    "派出",
-    "协助",
-    "救济",
-    "筛查",
-    "报名",
-    "换发",
-    "出庭",
-    "应诉",
-    "会见",
-    "宣讲",
-    "表彰",
-    "命名",
-    "创建",
-    "签订",
-    "移送",
-    "交办",
-    "督办",
-    "答复",
-    "纠正",
-    "撤销",
-    "终止",
-    "调处",
-    "采用",
-    "刊发",
-    "播出",
-    "转接",
-    "回访",
-    "考核",
-    "抽查",
-    "核查",
-    "认定",
-    "登记",
-    "颁发",
-    "吸纳",
-    "招录",
-    "引进",
-    "安置",
-    "慰问",
-    "参训",
-    "评选",
-    "签约",
-    "设立",
-    "打造",
-    "培树",
-    "评定",
-    "核发",
-    "新建",
-    "招聘",
-    "旁听",
-    "报备",
-    "交流",
-    "研讨",
-    "会商",
-    "联审",
-    "转办",
-    "代理",
-    "救助",
-    "上报",
-    "收听",
-    "收看",
-    "获评",
-    "荣获",
-    "命名为",
-    "参评",
-];
-
-/// Verbs that are things counted when they end an object (复议申请).
-const NOUN_VERBS: &[&str] = &["申请", "咨询", "投诉", "举报", "建议", "诉求"];
-
-/// Actions written two together, one action (排查化解, 排查走访).
-const PAIRED: &[&str] = &[
-    "排查", "走访", "化解", "调处", "摸排", "帮扶", "帮教", "慰问", "受理", "办结", "审核", "审查",
-];
-
-/// Words that say a count is of those not done: kept with their action
-/// (不予受理).
-const NEGATIONS: &[&str] = &["不予", "未予", "未", "不"];
-
-/// Verbs that are what an action is done to (确认违法, 解除矫正): the name
-/// keeps the sentence's order.
-const VERB_OBJECTS: &[&str] = &["违法", "履行", "矫正", "补正", "违约", "撤诉", "整改"];
-
-/// Words naming a part of the area or of the system, which tell two
-/// figures of one name apart (全市, 市本级).
-const PLACES: &[&str] = &[
-    "全市",
-    "全区",
-    "全县",
-    "全省",
-    "市本级",
-    "区本级",
-    "县本级",
-    "市级",
-    "县级",
-    "区级",
-    "省级",
-    "市县两级",
-    "县乡两级",
-    "两级",
-    "市局",
-    "区局",
-    "县局",
-    "本级",
-];
-
-/// Parts of speech that never start a name: adverbs, conjunctions,
-/// prepositions, pronouns, particles, numerals, measure words, time and
-/// place words.
-const LEADING_TAGS: &[&str] = &[
-    "d", "c", "p", "r", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "q", "t", "f", "x", "y", "e",
-    "o", "ad",
-];
-
-/// Parts of speech that break a name in two: what is counted follows the
-/// last of them (防范非法集资等主题宣传活动 → 主题宣传活动).
-const BREAKING_TAGS: &[&str] = &["c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "x"];
-
-/// Words kept at the start of a name although a pronoun (其他单位).
-const KEPT_PRONOUNS: &[&str] = &["其他", "其余", "其它"];
-
-/// Parts of speech that never end a name.
-const TRAILING_TAGS: &[&str] = &[
-    "d", "c", "p", "u", "uj", "ul", "uz", "ug", "uv", "ud", "m", "x", "y", "e", "o", "zg",
-];
 
 /// What earlier counts of the same sentence said, for a count that names
 /// only its action (受理…案件1899件，办结1630件), a share (刑事案件633件，
@@ -405,35 +80,23 @@ pub struct Proposal {
 /// own words lie in `region` (from the clause after the count before it
 /// to the clause before the count after it).
 pub fn propose(text: &str, count: &Count, region: Range<usize>, memory: &mut Memory) -> Proposal {
-    let narrow = clause_before(text, count.range.start, "，。；：、！？");
-    let wide = clause_before(text, count.range.start, "，。；：！？");
-    let after = clause_after(text, count.range.end);
-    let narrow_words = phrase_words(narrow);
+    let narrow_words = phrase_words(clause_before(text, count.range.start, "，。；：、！？"));
     let (trimmed, qualifiers) = trim(&narrow_words, count.unit == "%");
     let mut refinements = Vec::new();
     let name = if count.unit == "%" {
         rate_name(&narrow_words, &trimmed, memory, &mut refinements)
     } else {
-        let after_words = phrase_words(after);
+        let after_words = phrase_words(clause_after(text, count.range.end));
         let noun = noun_phrase(&after_words);
         if noun.is_empty() {
-            count_name(
-                text,
-                count,
-                &trimmed,
-                &narrow_words,
-                &after_words,
-                memory,
-                &mut refinements,
-            )
+            let clause = Clause {
+                trimmed: &trimmed,
+                words: &narrow_words,
+                after: &after_words,
+            };
+            count_name(text, count, &clause, memory, &mut refinements)
         } else {
-            let wide_words = phrase_words(wide);
-            let (wide_trimmed, _) = trim(&wide_words, false);
-            let action = action_of(&wide_trimmed)
-                .map(|(action, _)| action)
-                .unwrap_or_default();
-            memory.object = noun.clone();
-            format!("{noun}{action}")
+            noun_name(text, count, noun, memory)
         }
     };
     let name = if name.is_empty() {
@@ -443,20 +106,49 @@ pub fn propose(text: &str, count: &Count, region: Range<usize>, memory: &mut Mem
     };
     memory.name = name.clone();
     memory.unit = count.unit.clone();
-    let places: Vec<String> = memory
-        .places
-        .iter()
-        .filter(|q| !name.contains(q.as_str()))
-        .cloned()
-        .collect();
-    if qualifiers.is_empty() {
-        refinements.extend(places.iter().map(|p| Refinement::place(p)));
-    } else {
-        refinements.extend(qualifiers.iter().map(|p| Refinement::place(p)));
-        memory.places = qualifiers;
-    }
+    refinements.extend(places(&name, qualifiers, memory));
     refinements.extend(region_words(text, count, region, &name));
     Proposal { name, refinements }
+}
+
+/// The words around a count that its name is read from.
+struct Clause<'c, 't> {
+    /// The clause before it, trimmed of what does not name it.
+    trimmed: &'c [Word<'t>],
+    /// The clause before it, as written.
+    words: &'c [Word<'t>],
+    /// What follows it, up to a mark.
+    after: &'c [Word<'t>],
+}
+
+/// The name of a count with a noun right after it (成立5个专项工作组 →
+/// 专项工作组成立): the noun, and the action of the clause before it.
+fn noun_name(text: &str, count: &Count, noun: String, memory: &mut Memory) -> String {
+    let wide_words = phrase_words(clause_before(text, count.range.start, "，。；：！？"));
+    let (wide_trimmed, _) = trim(&wide_words, false);
+    let action = action_of(&wide_trimmed)
+        .map(|(action, _)| action)
+        .unwrap_or_default();
+    let name = format!("{noun}{action}");
+    memory.object = noun;
+    name
+}
+
+/// The places that may tell this count apart: its clause's own (全市,
+/// 市本级), which then stand for the rest of the sentence, else those the
+/// sentence named before it.
+fn places(name: &str, qualifiers: Vec<String>, memory: &mut Memory) -> Vec<Refinement> {
+    if qualifiers.is_empty() {
+        return memory
+            .places
+            .iter()
+            .filter(|q| !name.contains(q.as_str()))
+            .map(|p| Refinement::place(p))
+            .collect();
+    }
+    let refinements = qualifiers.iter().map(|p| Refinement::place(p)).collect();
+    memory.places = qualifiers;
+    refinements
 }
 
 /// The name of a count that is not a percentage and has no noun after it:
@@ -465,12 +157,15 @@ pub fn propose(text: &str, count: &Count, region: Range<usize>, memory: &mut Mem
 fn count_name(
     text: &str,
     count: &Count,
-    trimmed: &[Word],
-    clause: &[Word],
-    after: &[Word],
+    clause: &Clause,
     memory: &mut Memory,
     refinements: &mut Vec<Refinement>,
 ) -> String {
+    let Clause {
+        trimmed,
+        words: clause,
+        after,
+    } = *clause;
     if let Some(name) = from_to(clause, trimmed, memory) {
         return name;
     }
@@ -674,24 +369,6 @@ fn rate_name(
     let (object, fuller) = object_of(trimmed);
     refinements.extend(fuller.into_iter().map(Refinement::Fuller));
     object
-}
-
-/// Whether a word starts a name no better than it would without it.
-fn is_leading(word: &Word) -> bool {
-    if KEPT_PRONOUNS.contains(&word.text) {
-        return false;
-    }
-    if word.tag == "m" {
-        return word
-            .text
-            .chars()
-            .last()
-            .is_none_or(|c| NUMERAL_CHARS.contains(c));
-    }
-    if NEGATIONS.contains(&word.text) {
-        return false;
-    }
-    PLACES.contains(&word.text) || LEADING.contains(&word.text) || LEADING_TAGS.contains(&word.tag)
 }
 
 /// Trims a clause's words of what does not name the count: qualifiers
@@ -913,97 +590,4 @@ fn region_words(text: &str, count: &Count, region: Range<usize>, name: &str) -> 
             after: is_action(w),
         })
         .collect()
-}
-
-/// Names for every proposal, unique: a name several proposals share is
-/// made fuller where it was shortened, then told apart by a word of each
-/// one's sentence that the others' lack; where none is, a number follows
-/// the name. A built-in name (单位, 年度…) is refined the same way. Gives
-/// each name and whether only a number tells it apart.
-pub fn assign(proposals: &[Proposal]) -> Vec<(String, bool)> {
-    let mut names: Vec<String> = proposals.iter().map(|p| p.name.clone()).collect();
-    for fuller_only in [true, true, false, false] {
-        let groups = clashes(&names);
-        if groups.is_empty() {
-            break;
-        }
-        for group in groups {
-            tell_apart(&group, proposals, &mut names, fuller_only);
-        }
-    }
-    number_the_rest(names)
-}
-
-/// The groups of indices that share a name, and each one whose name is
-/// not allowed.
-fn clashes(names: &[String]) -> Vec<Vec<usize>> {
-    let mut groups: Vec<Vec<usize>> = Vec::new();
-    for (i, name) in names.iter().enumerate() {
-        match groups.iter_mut().find(|g| names[g[0]] == *name) {
-            Some(group) => group.push(i),
-            None => groups.push(vec![i]),
-        }
-    }
-    groups.retain(|g| g.len() > 1 || name_problem(&names[g[0]]).is_some());
-    groups
-}
-
-/// Gives each member of a group sharing a name its next fuller name, or
-/// (unless `fuller_only`) the nearest word of its sentence the others'
-/// lack.
-fn tell_apart(group: &[usize], proposals: &[Proposal], names: &mut [String], fuller_only: bool) {
-    let taken: HashSet<String> = names.iter().cloned().collect();
-    let mut renamed: Vec<(usize, String)> = Vec::new();
-    for &i in group {
-        let others: HashSet<&str> = group
-            .iter()
-            .filter(|&&j| j != i)
-            .flat_map(|&j| proposals[j].refinements.iter())
-            .filter_map(Refinement::word)
-            .collect();
-        let current = &names[i];
-        let next = proposals[i]
-            .refinements
-            .iter()
-            .filter_map(|r| match r {
-                Refinement::Fuller(name) if name.len() > current.len() => Some(name.clone()),
-                Refinement::Word { word, after }
-                    if !fuller_only
-                        && !others.contains(word.as_str())
-                        && !current.contains(word.as_str()) =>
-                {
-                    Some(if *after {
-                        format!("{current}{word}")
-                    } else {
-                        format!("{word}{current}")
-                    })
-                }
-                _ => None,
-            })
-            .find(|name| !taken.contains(name) && name.chars().count() <= 16);
-        if let Some(name) = next {
-            renamed.push((i, name));
-        }
-    }
-    for (i, name) in renamed {
-        names[i] = name;
-    }
-}
-
-/// Numbers the names still shared (增长, 增长2…) and any not allowed.
-fn number_the_rest(names: Vec<String>) -> Vec<(String, bool)> {
-    let mut used: HashSet<String> = HashSet::new();
-    let mut out = Vec::with_capacity(names.len());
-    for name in names {
-        let mut candidate = name.clone();
-        let mut n = 2;
-        while used.contains(&candidate) || name_problem(&candidate).is_some() {
-            candidate = format!("{name}{n}");
-            n += 1;
-        }
-        used.insert(candidate.clone());
-        let numbered = candidate != name;
-        out.push((candidate, numbered));
-    }
-    out
 }
