@@ -259,6 +259,8 @@ pub(super) const ACTIONS: &[&str] = &[
     "评定",
     "核发",
     "新建",
+    "查处",
+    "整治",
     "招聘",
     "旁听",
     "报备",
@@ -284,6 +286,7 @@ pub(super) const NOUN_VERBS: &[&str] = &["申请", "咨询", "投诉", "举报",
 /// Actions written two together, one action (排查化解, 排查走访).
 pub(super) const PAIRED: &[&str] = &[
     "排查", "走访", "化解", "调处", "摸排", "帮扶", "帮教", "慰问", "受理", "办结", "审核", "审查",
+    "整治", "查处",
 ];
 
 /// Words that say a count is of those not done: kept with their action
@@ -342,6 +345,9 @@ pub(super) fn is_leading(word: &Word) -> bool {
     if KEPT_PRONOUNS.contains(&word.text) {
         return false;
     }
+    if PLACES.contains(&word.text) || LEADING.contains(&word.text) {
+        return true;
+    }
     if word.tag == "m" {
         return word
             .text
@@ -349,8 +355,5 @@ pub(super) fn is_leading(word: &Word) -> bool {
             .last()
             .is_none_or(|c| NUMERAL_CHARS.contains(c));
     }
-    if NEGATIONS.contains(&word.text) {
-        return false;
-    }
-    PLACES.contains(&word.text) || LEADING.contains(&word.text) || LEADING_TAGS.contains(&word.tag)
+    !NEGATIONS.contains(&word.text) && LEADING_TAGS.contains(&word.tag)
 }

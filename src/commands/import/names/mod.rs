@@ -300,6 +300,11 @@ fn object_and_action(
                 &words[subject_start..range.start],
             )
         }
+        // 一般公共预算收入完成186亿元: a verb of work done ends the clause,
+        // and what is before it is what was counted.
+        None if generic == Some(words.len() - 1) => {
+            (String::new(), &words[..words.len() - 1], &words[..0])
+        }
         None => (String::new(), &words[from..], &words[..0]),
     };
     // 确认违法, 责令履行: an object that is itself a verb follows the action.
@@ -363,6 +368,10 @@ fn rate_name(
         // 1899件，同比增长12.4%: the change of the count before.
         return format!("{}同比", memory.name);
     }
+    if CHANGES.contains(&said.as_str()) && !memory.name.is_empty() {
+        // 地区生产总值3200亿元，增长6.5%: the change of the count before.
+        return format!("{}{said}", memory.name);
+    }
     if let Some(name) = from_to(clause, trimmed, memory) {
         return name;
     }
@@ -395,7 +404,11 @@ fn trim<'t>(clause: &[Word<'t>], rate: bool) -> (Vec<Word<'t>>, Vec<String>) {
         let to_or_at = matches!(last.text, "到" | "至");
         let change = CHANGES.contains(&last.text);
         let trailing = TRAILING.contains(&last.text) || TRAILING_TAGS.contains(&last.tag);
-        if to_or_at && words.len() >= 2 && CHANGES.contains(&words[words.len() - 2].text) {
+        let held_at = last.text == "在" && words.len() >= 2 && words[words.len() - 2].is_verb();
+        if (to_or_at && words.len() >= 2 && CHANGES.contains(&words[words.len() - 2].text))
+            || held_at
+        {
+            // 城镇化率提高到65%, 失业率控制在3.5%以内: the level, not the verb.
             words.truncate(words.len() - 2);
         } else if trailing || (change && !rate) {
             words.pop();
