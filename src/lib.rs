@@ -46,7 +46,9 @@ pub use commands::lint::{
 pub use commands::merge::{MergeInput, MergeOptions, Merged, merge};
 pub use commands::rollover::rollover;
 pub use datafile::load::{Loaded, load};
-pub use datafile::model::{Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text};
+pub use datafile::model::{
+    Attachment, Bureau, Circular, Figure, Layout, Part, Point, Report, Section, Text,
+};
 pub use datafile::starter::Starter;
 pub use datafile::write::plain_data_file as write_data_file;
 pub use genre::dates::{YEARS, default_year};

@@ -85,6 +85,10 @@ pub enum Error {
     /// figure in two units.
     #[error("{0}")]
     Mismatch(String),
+    /// A file given to import holds no report: it is empty, or has no
+    /// paragraph of Chinese text.
+    #[error("“{0}”里没有可导入的报告：文件是空的，或没有一段中文文字")]
+    NoReport(String),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),

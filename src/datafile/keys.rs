@@ -104,6 +104,8 @@ pub enum Place {
     Point,
     /// A figure of `数据` written out key by key.
     Figure,
+    /// An item of `附件` written as a mapping: an attachment with content.
+    Attachment,
 }
 
 /// The kinds of report a key is for.
@@ -323,7 +325,10 @@ const TOP: &[Field] = &[
     field(
         Key::Attachments,
         ("附件", "attachments"),
-        ("附件名称，每项一个", "attachment names"),
+        (
+            "附件，每项一个：只写名称的列在正文后的附件说明里；写出 名称 和 正文、部分 等的，\n还作为附件全文排在署名之后，各起一页，编号自成一套",
+            "attachments: a name for the list after the text, or a name with content, printed after the signature on pages of its own",
+        ),
         "……",
     ),
     field(
@@ -580,6 +585,60 @@ const FIGURE: &[Field] = &[
     ),
 ];
 
+const ATTACHMENT: &[Field] = &[
+    field(
+        Key::Name,
+        ("名称", "name"),
+        (
+            "附件说明里列出的名称",
+            "the name the list of attachments gives",
+        ),
+        "",
+    ),
+    field(
+        Key::Title,
+        ("标题", "title"),
+        (
+            "附件首页的标题；不写则用名称",
+            "the title on its first page; the name when absent",
+        ),
+        "",
+    ),
+    field(
+        Key::Text,
+        ("正文", "text"),
+        ("段落，每行一段", "paragraphs, one per line"),
+        "",
+    ),
+    field(
+        Key::Points,
+        ("要点", "points"),
+        ("“一是…二是…”各点", "the 一是 points"),
+        "",
+    ),
+    field(
+        Key::Parts,
+        ("部分", "parts"),
+        (
+            "附件自己的一、二、…各项，下一级为（一）（二）…",
+            "its own 一、 parts, (一) below them",
+        ),
+        "",
+    ),
+    field(
+        Key::RunIn,
+        ("标题接排", "run_in"),
+        ("同“版式”，只用于本附件", "as 版式, for this attachment"),
+        "是",
+    ),
+    field(
+        Key::PointsSplit,
+        ("要点分段", "points_split"),
+        ("同“版式”，只用于本附件", "as 版式, for this attachment"),
+        "是",
+    ),
+];
+
 /// The keys a mapping at `place` may have, in the order files write them.
 pub fn fields(place: Place) -> Vec<Field> {
     match place {
@@ -592,12 +651,13 @@ pub fn fields(place: Place) -> Vec<Field> {
         Place::Part => PART.to_vec(),
         Place::Point => POINT.to_vec(),
         Place::Figure => FIGURE.to_vec(),
+        Place::Attachment => ATTACHMENT.to_vec(),
     }
 }
 
 /// Every place, for README and the tests.
 #[cfg(test)]
-const PLACES: [Place; 9] = [
+const PLACES: [Place; 10] = [
     Place::Top,
     Place::Bureau,
     Place::Circular,
@@ -607,6 +667,7 @@ const PLACES: [Place; 9] = [
     Place::Part,
     Place::Point,
     Place::Figure,
+    Place::Attachment,
 ];
 
 /// The field `key` is at `place`; every key the loader or writer asks
@@ -694,6 +755,7 @@ mod tests {
             Place::Part => "`部分:` 的每项 each part",
             Place::Point => "`要点:` 的每项 each point",
             Place::Figure => "`数据:` 的每项 each figure",
+            Place::Attachment => "`附件:` 的每项 each attachment",
         }
     }
 

@@ -124,6 +124,35 @@ pub struct Section {
     pub thematic: bool,
 }
 
+/// An attachment (附件): its name as the 附件说明 lists it and, when the
+/// report carries it, its content, printed after the signature on a page
+/// of its own under 附件N, numbered apart from the report's.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attachment {
+    /// 名称: as the 附件说明 line lists it.
+    pub name: Text,
+    /// 标题: the title at its top, when it is not the name.
+    pub title: Option<Text>,
+    /// Its content (正文, 要点, 部分 with their own 一、（一）…), if carried.
+    pub body: Option<Part>,
+}
+
+impl Attachment {
+    /// An attachment that is only a name.
+    pub fn named(name: Text) -> Attachment {
+        Attachment {
+            name,
+            title: None,
+            body: None,
+        }
+    }
+
+    /// The title printed at its top: its own, else its name.
+    pub fn printed_title(&self) -> &Text {
+        self.title.as_ref().unwrap_or(&self.name)
+    }
+}
+
 /// A named figure of the year.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Figure {
@@ -202,8 +231,8 @@ pub struct Report {
     pub honours: Vec<Text>,
     /// The top-level parts, in report order.
     pub sections: Vec<Section>,
-    /// 附件: names of attachments.
-    pub attachments: Vec<Text>,
+    /// 附件: the attachments, named or with their content.
+    pub attachments: Vec<Attachment>,
     /// 数据: the figures, in file order.
     pub figures: Vec<Figure>,
 }
@@ -268,7 +297,17 @@ impl Report {
         for section in &self.sections {
             collect_part_texts(&section.body, section.role, &mut texts);
         }
-        texts.extend(self.attachments.iter().map(|t| loose(t, None)));
+        for attachment in &self.attachments {
+            texts.extend(
+                [Some(&attachment.name), attachment.title.as_ref()]
+                    .into_iter()
+                    .flatten()
+                    .map(|t| loose(t, None)),
+            );
+            if let Some(body) = &attachment.body {
+                collect_part_texts(body, Role::Other, &mut texts);
+            }
+        }
         texts
     }
 }

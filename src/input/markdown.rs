@@ -43,7 +43,7 @@ impl Block {
 }
 
 /// Paragraph styles that are not indented in text output.
-const FLUSH_STYLES: &[&str] = &["主送机关", "署名", "成文日期"];
+const FLUSH_STYLES: &[&str] = &["主送机关", "署名", "成文日期", "附件标识", "附件标题"];
 
 /// Cleans template output: no trailing spaces, no indentation (which
 /// Markdown would read as code), at most one blank line between blocks.
@@ -233,9 +233,9 @@ pub fn to_text(blocks: &[Block]) -> String {
     let mut out = String::new();
     let mut previous: Option<&Block> = None;
     for block in blocks {
-        let is_title = block.heading == Some(1);
+        let is_title = stands_apart(block);
         let closing = matches!(block.style.as_deref(), Some("附件" | "附件列表" | "署名"));
-        let after_title = previous.is_some_and(|p| p.heading == Some(1));
+        let after_title = previous.is_some_and(stands_apart);
         let previous_closing = previous.is_some_and(|p| p.style.is_some());
         if previous.is_some() && (is_title || after_title || (closing && !previous_closing)) {
             out.push('\n');
@@ -249,6 +249,12 @@ pub fn to_text(blocks: &[Block]) -> String {
         previous = Some(block);
     }
     out
+}
+
+/// Whether a block stands apart between blank lines in text output: the
+/// title, and an attachment's label and title.
+fn stands_apart(block: &Block) -> bool {
+    block.heading == Some(1) || matches!(block.style.as_deref(), Some("附件标识" | "附件标题"))
 }
 
 #[cfg(test)]

@@ -49,8 +49,11 @@ pub struct ReportContext {
     pub opening: Vec<String>,
     /// The 一、 sections that have content, in order.
     pub sections: Vec<PartContext>,
-    /// Attachment names.
+    /// Attachment names, for the list after the text.
     pub attachments: Vec<String>,
+    /// The attachments whose content the report carries, printed after
+    /// the signature, each on a page of its own.
+    pub attached: Vec<AttachedContext>,
     /// Every figure, formatted.
     pub figures: Vec<FigureContext>,
     /// Whether headings are bold.
@@ -120,6 +123,17 @@ pub struct PartContext {
     pub points_split: bool,
     /// Sub-parts with content, one level down.
     pub parts: Vec<PartContext>,
+}
+
+/// An attachment with its content, as templates see it.
+#[derive(Debug, Serialize)]
+pub struct AttachedContext {
+    /// 附件1, 附件2… as the list numbers it; 附件 when there is one.
+    pub label: String,
+    /// The title at its top.
+    pub title: String,
+    /// Its content: `body` paragraphs, then `parts`, its own 一、 parts.
+    pub content: PartContext,
 }
 
 /// A figure, as templates see it.
@@ -273,7 +287,12 @@ impl Builder<'_> {
             title_lines,
             opening,
             sections,
-            attachments: self.expand_all(&report.attachments, 0),
+            attachments: report
+                .attachments
+                .iter()
+                .map(|a| self.expand(&a.name, 0))
+                .collect(),
+            attached: self.attached(report),
             figures: report.figures.iter().map(figure_context).collect(),
             bold_headings: report.layout.bold_headings,
         }
@@ -314,6 +333,31 @@ impl Builder<'_> {
             }
         }
         sections
+    }
+
+    /// The attachments with content, labelled as the list numbers them.
+    fn attached(&mut self, report: &Report) -> Vec<AttachedContext> {
+        let inherited = Inherited {
+            run_in: report.layout.run_in,
+            points_split: report.layout.points_split,
+        };
+        let several = report.attachments.len() > 1;
+        let mut attached = Vec::new();
+        for (i, attachment) in report.attachments.iter().enumerate() {
+            let Some(body) = attachment.body.as_ref().filter(|b| b.has_content()) else {
+                continue;
+            };
+            attached.push(AttachedContext {
+                label: if several {
+                    format!("附件{}", i + 1)
+                } else {
+                    "附件".to_string()
+                },
+                title: self.expand(attachment.printed_title(), 0),
+                content: self.part(body, None, inherited),
+            });
+        }
+        attached
     }
 
     fn part(&mut self, part: &Part, role: Option<Role>, inherited: Inherited) -> PartContext {

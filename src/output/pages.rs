@@ -153,6 +153,21 @@ fn format_of(block: &Block, direct: &layout::Direct) -> Format {
             align: Align::Left,
             ..flush
         },
+        "附件标识" => Format {
+            align: Align::Left,
+            keep_next: true,
+            page_break_before: true,
+            proportional: true,
+            ..flush
+        },
+        "附件标题" => Format {
+            size: TITLE_SIZE,
+            align: Align::Center,
+            after: 1,
+            keep_next: true,
+            proportional: true,
+            ..flush
+        },
         "附件" => attachment(1585, 945, flush),
         "附件列表" => attachment(1895, 1255, flush),
         "署名" => Format {

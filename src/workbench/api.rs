@@ -17,8 +17,9 @@ use axum::routing::{get, post, put};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::folder::{Refused, Stored, is_data_file_name};
-use super::preview::{self, Problem};
+use super::error::{ApiError, stored_json};
+use super::folder::is_data_file_name;
+use super::preview;
 use super::{App, assets, events};
 use crate::base::diagnostic::Diagnostics;
 use crate::base::error::Error;
@@ -56,91 +57,11 @@ pub fn routes() -> Router<Arc<App>> {
         .route("/api/events", get(events::stream))
 }
 
-/// An answer that is an error: its status, a Chinese message and the
-/// places of what is wrong.
-#[derive(Debug)]
-pub struct ApiError {
-    status: StatusCode,
-    message: String,
-    problems: Vec<Problem>,
-    extra: Option<(&'static str, Value)>,
-}
-
-impl ApiError {
-    /// An error with `status` and `message`.
-    pub fn new(status: StatusCode, message: impl Into<String>) -> ApiError {
-        ApiError {
-            status,
-            message: message.into(),
-            problems: Vec::new(),
-            extra: None,
-        }
-    }
-
-    fn bad(message: impl Into<String>) -> ApiError {
-        ApiError::new(StatusCode::BAD_REQUEST, message)
-    }
-
-    fn with(mut self, key: &'static str, value: Value) -> ApiError {
-        self.extra = Some((key, value));
-        self
-    }
-}
-
-impl IntoResponse for ApiError {
-    fn into_response(self) -> Response {
-        let mut error = json!({ "message": self.message, "problems": self.problems });
-        if let Some((key, value)) = self.extra {
-            error[key] = value;
-        }
-        (self.status, axum::Json(json!({ "error": error }))).into_response()
-    }
-}
-
-impl From<Error> for ApiError {
-    fn from(error: Error) -> ApiError {
-        let status = match &error {
-            Error::Read { .. } | Error::Write { .. } | Error::Serve(_) => {
-                StatusCode::INTERNAL_SERVER_ERROR
-            }
-            Error::OutputExists(_) => StatusCode::CONFLICT,
-            _ => StatusCode::UNPROCESSABLE_ENTITY,
-        };
-        let problems = match &error {
-            Error::Invalid(found) => preview::problems(found),
-            Error::Template(found) => preview::problems(found),
-            _ => Vec::new(),
-        };
-        let message = match &error {
-            Error::Invalid(found) => found.summary(),
-            Error::Template(_) => "模板出错".to_string(),
-            other => other.to_string(),
-        };
-        ApiError {
-            status,
-            message,
-            problems,
-            extra: None,
-        }
-    }
-}
-
-impl From<Refused> for ApiError {
-    fn from(refused: Refused) -> ApiError {
-        match refused {
-            Refused::BadName(message) => ApiError::bad(message),
-            Refused::Missing(message) => ApiError::new(StatusCode::NOT_FOUND, message),
-            Refused::Changed(current) => ApiError::new(
-                StatusCode::CONFLICT,
-                "文件在别处被修改过了：请选择重新载入，或保留这里的版本 (changed on disk)",
-            )
-            .with("current", stored_json(&current)),
-            Refused::Failed(error) => error.into(),
-        }
-    }
-}
-
 type Answer = Result<Response, ApiError>;
+
+fn bad(message: impl Into<String>) -> ApiError {
+    ApiError::new(StatusCode::BAD_REQUEST, message)
+}
 
 /// A JSON body, refused with a Chinese message when it is not what the
 /// route takes.
@@ -153,7 +74,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
         match axum::Json::<T>::from_request(request, state).await {
             Ok(axum::Json(value)) => Ok(JsonBody(value)),
             Err(JsonRejection::BytesRejection(rejection)) => Err(body_error(rejection)),
-            Err(rejection) => Err(ApiError::bad(format!(
+            Err(rejection) => Err(bad(format!(
                 "请求的内容不是这里要的 JSON（{}）",
                 rejection.body_text()
             ))),
@@ -179,16 +100,12 @@ fn body_error(rejection: BytesRejection) -> ApiError {
     if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
         super::security::too_large()
     } else {
-        ApiError::bad(format!("读不到请求的内容（{}）", rejection.body_text()))
+        bad(format!("读不到请求的内容（{}）", rejection.body_text()))
     }
 }
 
 fn json_response(value: Value) -> Answer {
     Ok(axum::Json(value).into_response())
-}
-
-fn stored_json(stored: &Stored) -> Value {
-    json!({ "text": stored.text, "version": stored.version, "encoding": stored.file.encoding.name() })
 }
 
 // ----- the folder and its files -----
@@ -252,19 +169,16 @@ struct NewFile {
 
 async fn create_file(State(app): State<Arc<App>>, JsonBody(new): JsonBody<NewFile>) -> Answer {
     if !crate::genre::dates::YEARS.contains(&new.year) {
-        return Err(ApiError::bad(format!(
-            "年度 {} 不在 1949 至 2100 之间",
-            new.year
-        )));
+        return Err(bad(format!("年度 {} 不在 1949 至 2100 之间", new.year)));
     }
     let bureau = new.bureau.trim();
     if bureau.is_empty() {
-        return Err(ApiError::bad("请填写单位全称"));
+        return Err(bad("请填写单位全称"));
     }
     let kind = match new.kind.as_deref() {
         None | Some("") => Kind::WorkSummary,
         Some(name) => {
-            Kind::from_name(name).ok_or_else(|| ApiError::bad(format!("不认识报告类型“{name}”")))?
+            Kind::from_name(name).ok_or_else(|| bad(format!("不认识报告类型“{name}”")))?
         }
     };
     let starter = Starter {
@@ -327,9 +241,7 @@ async fn download(
         "md" => OutputFormat::Markdown,
         "txt" => OutputFormat::Text,
         other => {
-            return Err(ApiError::bad(format!(
-                "不认识格式“{other}”：可用 docx、md、txt"
-            )));
+            return Err(bad(format!("不认识格式“{other}”：可用 docx、md、txt")));
         }
     };
     let bytes = render_as(&app, &name, &stored.text, format)?;
@@ -471,7 +383,7 @@ async fn edit_text(JsonBody(request): JsonBody<EditRequest>) -> Answer {
     let text =
         edit::apply("数据文件.yaml", &request.text, &request.edit).map_err(
             |error| match error {
-                Error::Usage(message) => ApiError::bad(message),
+                Error::Usage(message) => bad(message),
                 other => other.into(),
             },
         )?;
@@ -540,7 +452,7 @@ async fn import_report(
 async fn lint_report(Query(query): Query<Uploaded>, Upload(bytes): Upload) -> Answer {
     let shown = query.name.unwrap_or_else(|| "报告.txt".to_string());
     if is_data_file_name(&shown) && bytes.is_empty() {
-        return Err(ApiError::bad("上传的文件是空的"));
+        return Err(bad("上传的文件是空的"));
     }
     let file = lint::lint_bytes(&shown, &bytes)?;
     let report = &file.linted.report;

@@ -10,13 +10,15 @@
 //! | starting, the lock file of a running workbench, stopping | here, `lock` |
 //! | who may ask (token, cookie, Host, Origin, headers) | `security` |
 //! | the working folder: names, reads, saves, versions | `folder` |
-//! | the JSON API and its errors | `api` |
+//! | the JSON API | `api` |
+//! | its errors, as answers | `error` |
 //! | what the editor shows: problems, pages, outline, figures | `preview` |
 //! | the live channel of file changes | `events` |
 //! | the page, its script and style, embedded | `assets` |
 
 mod api;
 mod assets;
+mod error;
 mod events;
 mod folder;
 mod lock;

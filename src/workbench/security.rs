@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use std::sync::Arc;
 
 use super::App;
-use super::api::ApiError;
+use super::error::ApiError;
 
 /// The cookie that carries the token.
 pub const COOKIE: &str = "zongjie_token";

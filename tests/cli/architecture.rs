@@ -13,7 +13,14 @@ use std::path::{Path, PathBuf};
 
 /// The layers, lowest first, as `lib.rs` documents them.
 const LAYERS: &[&str] = &[
-    "base", "input", "genre", "datafile", "check", "output", "commands",
+    "base",
+    "input",
+    "genre",
+    "datafile",
+    "check",
+    "output",
+    "commands",
+    "workbench",
 ];
 
 /// A module path, `genre::quantity` as `["genre", "quantity"]`.

@@ -28,18 +28,21 @@ fn imported_seeds(dir: &Path) -> Vec<(String, std::path::PathBuf)> {
         return Vec::new();
     };
     (0..5)
-        .map(|number| {
-            let data = dir.join(format!("seed-{number}.yaml"));
-            zongjie()
-                .arg("import")
-                .arg(seed_path(&seeds, number))
-                .arg("-o")
-                .arg(&data)
-                .assert()
-                .success();
-            (format!("seed-{number}"), data)
-        })
+        .map(|number| imported(dir, &format!("seed-{number}"), &seed_path(&seeds, number)))
         .collect()
+}
+
+/// The report at `report` imported into `dir` as `name`.yaml.
+fn imported(dir: &Path, name: &str, report: &Path) -> (String, std::path::PathBuf) {
+    let data = dir.join(format!("{name}.yaml"));
+    zongjie()
+        .arg("import")
+        .arg(report)
+        .arg("-o")
+        .arg(&data)
+        .assert()
+        .success();
+    (name.to_string(), data)
 }
 
 /// The lines of each page of each PDF, read by `tests/tools/pdf_lines.py`.
@@ -72,6 +75,11 @@ fn the_preview_breaks_pages_where_libreoffice_does() {
     }
     let dir = tempfile::tempdir().unwrap();
     let mut files = every_data_file();
+    files.push(imported(
+        dir.path(),
+        "two-attachments",
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/two-attachments.txt"),
+    ));
     files.extend(imported_seeds(dir.path()));
     let docx: Vec<_> = files
         .iter()

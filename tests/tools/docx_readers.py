@@ -11,7 +11,8 @@ usage: docx_readers.py FILE.docx [FILE.docx ...]
   title as the document's title;
 - mammoth maps heading 1 to 4 to h1 to h4 and warns about none of them
   (nor about Normal): only about our own styles, which no reader knows
-  (Title, 主送机关, 附件, 署名, 成文日期, the run-in headings' 标题字符).
+  (Title, 主送机关, 附件, 附件标识, 附件标题, 署名, 成文日期, the run-in
+  headings' 标题字符).
 
 Needs docx2python, python-docx, mammoth and pandoc. Exit 0 when all is well.
 """
@@ -23,7 +24,7 @@ import docx
 import docx2python
 import mammoth
 
-OURS = re.compile(r"Unrecognised (paragraph|run) style: (Title|主送机关|附件|附件列表|署名|成文日期|[一二三]级标题字符) ")
+OURS = re.compile(r"Unrecognised (paragraph|run) style: (Title|主送机关|附件|附件列表|附件标识|附件标题|署名|成文日期|[一二三]级标题字符) ")
 
 
 def headings(document):

@@ -7,10 +7,18 @@
 //! |---|---|
 //! | bytes → paragraphs with hints | this module |
 //! | paragraphs → report structure | [`structure`] |
+//! | the bureau, from the signature, title or opening | [`bureau`] |
 //! | counts in the prose → named figures | [`figures`] |
+//! | a figure's name from the words of its sentence | [`names`], [`words`] |
+//! | rates, shares, completion and 同比 → derived citations | [`rates`] |
 
+pub mod bureau;
 pub mod figures;
+pub mod found;
+pub mod names;
+pub mod rates;
 pub mod structure;
+pub mod words;
 
 use crate::base::error::Error;
 use crate::datafile::model::Text;
@@ -56,14 +64,21 @@ pub enum ReportFormat {
 pub struct Imported {
     /// The data file's text.
     pub data_file: String,
-    /// Warnings, in Chinese: each paragraph kept in `其他`, by its place.
+    /// Warnings, in Chinese: each paragraph kept in `其他`, by its place;
+    /// a year not found; a bureau named two ways; rates kept as written
+    /// (lint's F003 where their counts give another).
     pub warnings: Vec<String>,
 }
 
-/// Imports the report in `bytes`, read from `path`.
+/// Imports the report in `bytes`, read from `path`. A file with no
+/// paragraph of Chinese text holds no report, and is an error.
 pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
     let (format, paragraphs) = paragraphs(path, bytes)?;
-    let built = structure::build(&paragraphs);
+    if !paragraphs.iter().any(|p| is_chinese_text(&p.text)) {
+        return Err(Error::NoReport(path.to_string()));
+    }
+    let mut built = structure::build(&paragraphs);
+    let extracted = figures::extract(&mut built.report);
     let unit = if format == ReportFormat::Docx {
         "段"
     } else {
@@ -85,9 +100,17 @@ pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
             built.report.year
         ));
     }
+    warnings.extend(built.warnings.iter().cloned());
+    warnings.extend(
+        extracted
+            .notes
+            .iter()
+            .map(|note| with_place(note, &paragraphs, unit)),
+    );
     let notes = UnplacedNotes {
         unplaced: &built.unplaced,
         unit,
+        numbered: &extracted.numbered,
     };
     Ok(Imported {
         data_file: write::data_file(&built.report, &notes),
@@ -103,10 +126,42 @@ fn preview(text: &str) -> String {
     shown
 }
 
-/// Marks, in the written file, the paragraphs kept in `其他`.
+/// A note on a stretch of text (quoted at its start) with the line or
+/// paragraph that stretch is in, when it can be found.
+fn with_place(note: &str, paragraphs: &[SourceParagraph], unit: &str) -> String {
+    let quoted = note
+        .strip_prefix('“')
+        .and_then(|rest| rest.split_once('”'))
+        .map(|(quoted, _)| quoted);
+    let place = quoted.and_then(|quoted| {
+        paragraphs
+            .iter()
+            .find(|p| crate::genre::rules::fix_text(&p.text).contains(quoted))
+            .map(|p| p.place)
+    });
+    match place {
+        Some(place) => format!("第 {place} {unit}：{note}"),
+        None => note.to_string(),
+    }
+}
+
+/// Whether a paragraph is Chinese text: two ideographs or more, and at
+/// least as many as anything else but spaces.
+fn is_chinese_text(text: &str) -> bool {
+    let ideographs = text
+        .chars()
+        .filter(|c| crate::genre::typography::is_ideograph(*c))
+        .count();
+    let others = text.chars().filter(|c| !c.is_whitespace()).count() - ideographs;
+    ideographs >= 2 && ideographs >= others
+}
+
+/// Marks, in the written file, the paragraphs kept in `其他` and the
+/// figures only a number tells apart.
 struct UnplacedNotes<'a> {
     unplaced: &'a [(usize, String)],
     unit: &'static str,
+    numbered: &'a [String],
 }
 
 impl Annotate for UnplacedNotes<'_> {
@@ -122,6 +177,12 @@ impl Annotate for UnplacedNotes<'_> {
                 places.join("、"),
                 self.unit
             )
+        })
+    }
+
+    fn figure_note(&self, name: &str) -> Option<String> {
+        self.numbered.iter().any(|n| n == name).then(|| {
+            "与另一项数据同名，句子里找不到区别，只好加上数字；请改成更确切的名称".to_string()
         })
     }
 }
@@ -159,7 +220,7 @@ fn is_markdown(path: &str, text: &str) -> bool {
 fn from_text(text: &str) -> Vec<SourceParagraph> {
     let lines: Vec<&str> = text.lines().collect();
     let paragraph = |text: String, index: usize| SourceParagraph {
-        text,
+        text: half_width_digits(&text),
         place: index + 1,
         hint: Hint::None,
     };
@@ -225,9 +286,20 @@ fn from_blocks(blocks: &[Block], mut place: impl FnMut(usize) -> usize) -> Vec<S
         .enumerate()
         .filter(|(_, block)| !block.text().trim().is_empty())
         .map(|(index, block)| SourceParagraph {
-            text: block.text().trim().to_string(),
+            text: half_width_digits(block.text().trim()),
             place: place(index),
             hint: hint(block),
+        })
+        .collect()
+}
+
+/// The text with full-width digits (１８９９) written as the half-width
+/// ones reports use, so that a count is read as one number.
+fn half_width_digits(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            _ => c,
         })
         .collect()
 }
@@ -241,6 +313,8 @@ fn hint(block: &Block) -> Hint {
         Some("署名") => Hint::Style("署名"),
         Some("成文日期") => Hint::Style("成文日期"),
         Some("附件") => Hint::Style("附件"),
+        Some("附件标识") => Hint::Style("附件标识"),
+        Some("附件标题") => Hint::Style("附件标题"),
         Some("标题") => Hint::Heading(1),
         _ => Hint::None,
     }

@@ -7,11 +7,12 @@ use super::{Hint, SourceParagraph};
 use crate::genre::rules::fix_text;
 use std::ops::Range;
 
-use crate::datafile::model::{Bureau, Circular, Layout, Part, Point, Report, Section, Text};
+use crate::datafile::model::{
+    Attachment, Bureau, Circular, Layout, Part, Point, Report, Section, Text,
+};
 use crate::genre::dates::{self, parse_date};
 use crate::genre::kinds::{Kind, Level, Role};
 use crate::genre::numbering::{parse_heading_number, series_ordinals};
-use crate::genre::typography::is_ideograph;
 
 /// A report read from paragraphs, with what could not be placed.
 #[derive(Debug)]
@@ -23,6 +24,8 @@ pub struct Built {
     /// Whether the report's year was found; when not, this year's
     /// reporting year stands in for it.
     pub year_found: bool,
+    /// What the clerk should check, in Chinese (a bureau named two ways).
+    pub warnings: Vec<String>,
 }
 
 /// Reads the structure of a report from its paragraphs.
@@ -32,6 +35,7 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
         at: 0,
         end: paragraphs.len(),
     };
+    let attached = reader.attached();
     let closing = reader.closing();
     let circular = reader.circular();
     let title = reader.title();
@@ -45,7 +49,12 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
     let found_year = report_year(paragraphs);
     let year = found_year.unwrap_or_else(|| dates::default_year(chrono::Local::now().date_naive()));
     let kind = kind_of(title.as_deref(), &sections);
-    let bureau_name = bureau_name(paragraphs, closing.signature.as_deref());
+    let signature = closing
+        .signature
+        .clone()
+        .or(circular.as_ref().and_then(|c| c.signature.clone()));
+    let (bureau_name, warnings) =
+        super::bureau::name(signature.as_deref(), title.as_deref(), &opening);
     let level = Level::from_bureau_name(&bureau_name);
     let mut report = Report {
         bureau: Bureau {
@@ -75,11 +84,12 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
         opening: opening.iter().map(|p| plain(p.text.clone())).collect(),
         honours: Vec::new(),
         sections: Vec::new(),
-        attachments: closing.attachments.into_iter().map(plain).collect(),
+        attachments: attachments(closing.attachments, attached),
         figures: Vec::new(),
     };
     report.sections = assemble(&report, sections);
     report.layout = common_layout(&mut report.sections);
+    attachments_layout(&mut report.attachments, report.layout.run_in);
     let unplaced: Vec<(usize, String)> = closing
         .after
         .iter()
@@ -102,12 +112,66 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
             None => report.sections.push(other),
         }
     }
-    super::figures::extract(&mut report);
     Built {
         report,
         unplaced,
         year_found: found_year.is_some(),
+        warnings,
     }
+}
+
+/// The attachments: the names of the list after the text, each with the
+/// content carried after the signature under its number (附件2 is the
+/// list's second), and any content the list does not name.
+fn attachments(names: Vec<String>, attached: Vec<Attached>) -> Vec<Attachment> {
+    let mut attachments: Vec<Attachment> = names
+        .into_iter()
+        .map(|name| Attachment::named(plain(name)))
+        .collect();
+    let single = attachments.len() == 1 && attached.len() == 1;
+    for (order, content) in attached.into_iter().enumerate() {
+        let index = match content.number {
+            Some(n) => n.checked_sub(1),
+            None if single => Some(0),
+            None => Some(order),
+        };
+        let slot = index.filter(|&i| i < attachments.len() && attachments[i].body.is_none());
+        let title = content.title.map(plain);
+        match slot {
+            Some(i) => {
+                let named = &mut attachments[i];
+                named.title = title.filter(|t| t.value != named.name.value);
+                named.body = Some(content.body);
+            }
+            None => attachments.push(Attachment {
+                name: title.unwrap_or_else(|| Text::plain(String::new())),
+                title: None,
+                body: Some(content.body),
+            }),
+        }
+    }
+    attachments
+}
+
+/// An attachment's 一、 heading stands on its own line; its setting only
+/// passes down, as a section's does.
+fn attachments_layout(attachments: &mut [Attachment], run_in: bool) {
+    for body in attachments.iter_mut().filter_map(|a| a.body.as_mut()) {
+        for part in &mut body.parts {
+            part.run_in = None;
+            adopt_common(part, run_in);
+        }
+    }
+}
+
+/// An attachment carried after the signature, as read.
+struct Attached {
+    /// Its number (附件2), if it has one.
+    number: Option<usize>,
+    /// Its title, if it has one.
+    title: Option<String>,
+    /// Its content, with its own 一、 parts.
+    body: Part,
 }
 
 fn plain(text: String) -> Text {
@@ -153,6 +217,35 @@ impl<'p> Reader<'p> {
         let paragraph = self.peek()?;
         self.at += 1;
         Some(paragraph)
+    }
+
+    /// Takes the attachments carried after the body off the end: each
+    /// starts at an 附件 or 附件N line and runs to the next.
+    fn attached(&mut self) -> Vec<Attached> {
+        let starts: Vec<(usize, Option<usize>, Option<String>)> = (0..self.end)
+            .filter_map(|i| attachment_start(self.paragraphs, i).map(|(n, t)| (i, n, t)))
+            .collect();
+        let Some(&(first, _, _)) = starts.first() else {
+            return Vec::new();
+        };
+        let mut attached = Vec::new();
+        for (k, (at, number, title)) in starts.iter().enumerate() {
+            let end = starts.get(k + 1).map_or(self.end, |next| next.0);
+            let mut rest: Vec<&SourceParagraph> = self.paragraphs[at + 1..end].iter().collect();
+            let title = title.clone().or_else(|| {
+                let next = rest.first().filter(|p| is_attachment_title(p))?;
+                let text = next.text.clone();
+                rest.remove(0);
+                Some(text)
+            });
+            attached.push(Attached {
+                number: *number,
+                title,
+                body: read_part_body(&rest, 1),
+            });
+        }
+        self.end = first;
+        attached
     }
 
     /// Takes the closing lines off the end: a date, a signature before it,
@@ -339,6 +432,42 @@ fn is_recipient(paragraph: &SourceParagraph) -> bool {
             && leading_level(paragraph).is_none())
 }
 
+/// Whether paragraph `i` starts an attachment carried after the body: an
+/// 附件 or 附件N line on its own after a numbered section, or 附件N with
+/// its title after the report's date. Gives its number and title.
+fn attachment_start(all: &[SourceParagraph], i: usize) -> Option<(Option<usize>, Option<String>)> {
+    let paragraph = &all[i];
+    let after_body = all[..i].iter().any(|p| section_heading(p).is_some());
+    if !after_body {
+        return None;
+    }
+    let text = paragraph.text.trim();
+    let rest = text.strip_prefix("附件")?;
+    let digits: String = rest.chars().take_while(|c| c.is_ascii_digit()).collect();
+    let number = digits.parse::<usize>().ok();
+    let after_number = rest[digits.len()..].trim_matches([' ', '\u{3000}']);
+    let marked = paragraph.hint == Hint::Style("附件标识");
+    if after_number.is_empty() || after_number == "：" || after_number == ":" || marked {
+        return Some((number, None));
+    }
+    let dated = all[..i].iter().any(is_date_line);
+    let title = after_number.trim_start_matches(['：', ':', ' ', '\u{3000}']);
+    let separated = after_number.len() != title.len();
+    (dated && number.is_some() && separated && !title.is_empty())
+        .then(|| (number, Some(title.to_string())))
+}
+
+/// Whether the paragraph after an 附件N line is the attachment's title:
+/// marked as one, or short, unnumbered and not a sentence.
+fn is_attachment_title(paragraph: &SourceParagraph) -> bool {
+    let text = paragraph.text.trim();
+    matches!(paragraph.hint, Hint::Style("附件标题") | Hint::Heading(1))
+        || (paragraph.hint == Hint::None
+            && text.chars().count() <= 40
+            && leading_level(paragraph).is_none()
+            && !text.ends_with(['。', '：', ':', '；', '，']))
+}
+
 fn is_attachment_line(paragraph: &SourceParagraph, index: usize, all: &[SourceParagraph]) -> bool {
     let text = paragraph.text.trim();
     let first = text.starts_with("附件") || paragraph.hint == Hint::Style("附件");
@@ -406,31 +535,6 @@ fn kind_of(title: Option<&str>, sections: &[RawSection]) -> Kind {
     } else {
         Kind::WorkSummary
     }
-}
-
-/// The bureau's name: from the signature, else the first “…局” named in
-/// the opening lines.
-fn bureau_name(paragraphs: &[SourceParagraph], signature: Option<&str>) -> String {
-    if let Some(signature) = signature {
-        return signature.trim().to_string();
-    }
-    for paragraph in paragraphs.iter().take(6) {
-        for (at, _) in paragraph.text.match_indices("司法局") {
-            let before = &paragraph.text[..at];
-            let start = before
-                .char_indices()
-                .rev()
-                .take_while(|(_, c)| is_ideograph(*c))
-                .take(6)
-                .last()
-                .map_or(at, |(i, _)| i);
-            let name = &paragraph.text[start..at + "司法局".len()];
-            if name.chars().count() > 3 {
-                return name.trim_start_matches(['年', '来', '以']).to_string();
-            }
-        }
-    }
-    "某某司法局".to_string()
 }
 
 fn self_name(paragraphs: &[SourceParagraph]) -> String {
@@ -824,7 +928,7 @@ mod tests {
         );
         assert_eq!(report.bureau.name, "某某县司法局");
         assert_eq!(report.date, chrono::NaiveDate::from_ymd_opt(2023, 1, 5));
-        assert_eq!(report.attachments[0].value, "统计表");
+        assert_eq!(report.attachments[0].name.value, "统计表");
         let work = report.section(Role::Work).unwrap();
         assert_eq!(work.body.heading, None);
         assert_eq!(work.body.parts.len(), 2);

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use super::{Entries, Loader, describe, is_no, is_yes};
 use crate::base::diagnostic::Span;
 use crate::datafile::keys::{self, Key, Place};
-use crate::datafile::model::{Bureau, Circular, Layout, Part, Report, Section};
+use crate::datafile::model::{Attachment, Bureau, Circular, Layout, Part, Report, Section};
 use crate::genre::dates::parse_date;
 use crate::genre::kinds::{Kind, Level};
 use crate::input::yaml::{Node, Value};
@@ -65,13 +65,42 @@ impl Loader<'_> {
         Some(report)
     }
 
-    /// 附件: names, none of them empty.
-    fn attachments(&mut self, node: &Node) -> Vec<crate::datafile::model::Text> {
-        let names = self.text_list(node, "附件");
-        for name in &names {
-            self.warn_if_empty(&Some(name.clone()), "附件");
+    /// 附件: names, none of them empty, or attachments with their content.
+    fn attachments(&mut self, node: &Node) -> Vec<Attachment> {
+        let items: Vec<&Node> = match &node.value {
+            Value::Seq(items) => items.iter().collect(),
+            _ => vec![node],
+        };
+        let mut attachments = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let what = format!("附件[{}]", i + 1);
+            if let Some(attachment) = self.attachment(item, &what) {
+                attachments.push(attachment);
+            }
         }
-        names
+        attachments
+    }
+
+    /// One attachment: its name, or a mapping with 名称 and its content.
+    fn attachment(&mut self, node: &Node, what: &str) -> Option<Attachment> {
+        if !matches!(node.value, Value::Map(_)) {
+            let name = self.text(node, "附件")?;
+            self.warn_if_empty(&Some(name.clone()), "附件");
+            return Some(Attachment::named(name));
+        }
+        let fields = self.entries(node, Place::Attachment, what)?;
+        let Some(name) = self.optional_text(&fields, Key::Name, &format!("{what}.名称")) else {
+            self.missing("名称", what, &node.span);
+            return None;
+        };
+        self.warn_if_empty(&Some(name.clone()), &format!("{what}.名称"));
+        let mut body = self.part_fields(&fields, what, Key::Text);
+        let title = body.heading.take();
+        Some(Attachment {
+            name,
+            title,
+            body: body.has_content().then_some(body),
+        })
     }
 
     fn bureau(&mut self, top: &Entries) -> Bureau {

@@ -48,7 +48,7 @@ impl Loader<'_> {
 
     /// The fields shared by sections and parts; `text_key` is 引言 for a
     /// section and 正文 for a part.
-    fn part_fields(&mut self, fields: &Entries, what: &str, text_key: Key) -> Part {
+    pub(super) fn part_fields(&mut self, fields: &Entries, what: &str, text_key: Key) -> Part {
         let text_name = if text_key == Key::Intro {
             "引言"
         } else {

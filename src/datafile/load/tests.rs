@@ -137,8 +137,31 @@ fn text_that_looks_like_a_number_is_read_as_written() {
     assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
     let report = loaded.report.unwrap();
     assert_eq!(report.title.unwrap().value, "0x1F");
-    let names: Vec<String> = report.attachments.into_iter().map(|t| t.value).collect();
+    let names: Vec<String> = report
+        .attachments
+        .into_iter()
+        .map(|a| a.name.value)
+        .collect();
     assert_eq!(names, ["3.10", "1e3", "0x10", "true"]);
+}
+
+#[test]
+fn attachments_are_names_or_names_with_content() {
+    let source = format!(
+        "{MINIMAL}附件:\n  - 统计表\n  - 名称: 名词解释\n    正文: 甲。\n    部分:\n      - 标题: 乙\n        正文: 丙。\n  - 名称: 空\n    标题: 空的附件\n"
+    );
+    let loaded = load(&source);
+    assert!(loaded.diagnostics.is_empty(), "{:?}", loaded.diagnostics);
+    let attachments = loaded.report.unwrap().attachments;
+    assert_eq!(attachments[0].name.value, "统计表");
+    assert_eq!(attachments[0].body, None);
+    let body = attachments[1].body.as_ref().unwrap();
+    assert_eq!(body.text[0].value, "甲。");
+    assert_eq!(body.parts[0].heading.as_ref().unwrap().value, "乙");
+    assert_eq!(attachments[2].printed_title().value, "空的附件");
+    assert_eq!(attachments[2].body, None);
+    let missing = messages(&format!("{MINIMAL}附件:\n  - 正文: 甲。\n"));
+    assert!(missing[0].contains("缺少必填的键“名称”"), "{missing:?}");
 }
 
 #[test]

@@ -64,7 +64,7 @@ pub fn section_block(report: &Report, role: Role, notes: &dyn Annotate) -> Strin
     writer.out
 }
 
-/// Writes the block of a top-level text key (标题, 主送机关, 署名, 开头, 附件)
+/// Writes the block of a top-level text key (标题, 主送机关, 署名, 开头)
 /// as [`data_file`] would, without its comment; nothing when the report has
 /// no such text.
 pub fn text_block(report: &Report, key: Key, notes: &dyn Annotate) -> String {
@@ -82,9 +82,6 @@ pub fn text_block(report: &Report, key: Key, notes: &dyn Annotate) -> String {
             .iter()
             .for_each(|t| writer.scalar(0, name, t)),
         Key::Opening if !report.opening.is_empty() => writer.paragraphs(0, name, &report.opening),
-        Key::Attachments if !report.attachments.is_empty() => {
-            writer.list(0, name, &report.attachments)
-        }
         _ => {}
     }
     writer.out

@@ -4,8 +4,13 @@
 
 use super::{Writer, paragraph_block, paragraph_lines, scalar, yes_no};
 use crate::datafile::keys::{self, Key, Place};
-use crate::datafile::model::{Part, Point, Report, Section, Text};
+use crate::datafile::model::{Attachment, Part, Point, Report, Section, Text};
 use crate::genre::kinds::Role;
+
+/// The Chinese name of a key of an attachment.
+fn attachment_key(key: Key) -> &'static str {
+    keys::name(Place::Attachment, key)
+}
 
 /// The Chinese name of a key of a part.
 fn part_key(key: Key) -> &'static str {
@@ -107,6 +112,42 @@ impl Writer<'_> {
         }
         self.points(depth + 1, &part.points);
         self.parts(depth + 1, &part.parts);
+    }
+
+    /// An attachment as a list item: its name alone, or a mapping with
+    /// its name, title and content.
+    pub(super) fn attachment(&mut self, depth: usize, attachment: &Attachment) {
+        self.note_for(depth, &[&attachment.name]);
+        let name = scalar(&attachment.name.value);
+        if attachment.title.is_none() && attachment.body.is_none() {
+            self.line(depth, &format!("- {name}"));
+            return;
+        }
+        self.line(depth, &format!("- {}: {name}", attachment_key(Key::Name)));
+        if let Some(title) = &attachment.title {
+            let title = scalar(&title.value);
+            self.line(depth, &format!("  {}: {title}", attachment_key(Key::Title)));
+        }
+        let Some(body) = &attachment.body else {
+            return;
+        };
+        let untitled = Part {
+            heading: None,
+            ..body.clone()
+        };
+        let entries = part_entries(depth, &untitled);
+        for entry in entries.iter().filter(|e| !e.ends_with(": ~")) {
+            let mut lines = entry.lines();
+            if let Some(first) = lines.next() {
+                self.line(depth, &format!("  {first}"));
+            }
+            for line in lines {
+                self.out.push_str(line);
+                self.out.push('\n');
+            }
+        }
+        self.points(depth + 1, &body.points);
+        self.parts(depth + 1, &body.parts);
     }
 
     fn points(&mut self, depth: usize, points: &[Point]) {

@@ -148,7 +148,10 @@ impl Writer<'_> {
             self.line(0, &format!("# {key}:"));
             self.line(0, "#   - ……");
         } else {
-            self.list(0, key, &report.attachments);
+            self.line(0, &format!("{key}:"));
+            for attachment in &report.attachments {
+                self.attachment(1, attachment);
+            }
         }
         self.blank();
     }

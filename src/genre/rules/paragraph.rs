@@ -244,6 +244,10 @@ fn stray_spaces(text: &str, chars: &[(usize, char)], found: &mut Vec<Finding>) {
         };
         let counts = |c: char| is_chinese(c) || c.is_ascii_digit();
         let relevant = counts(before) && counts(after) && (is_chinese(before) || is_chinese(after));
+        let split_number = before.is_ascii_digit()
+            && after.is_ascii_digit()
+            && spaced_digits_touch_chinese(chars, start, i);
+        let relevant = relevant || split_number;
         let blank_figure =
             is_ideograph(before) && unit_without_number(&text[chars[i].0..]).is_some();
         if relevant && !blank_figure && !is_phrase_separator(text, chars, start, before, after) {
@@ -256,6 +260,16 @@ fn stray_spaces(text: &str, chars: &[(usize, char)], found: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// Whether the run of digits and spaces around the spaces at
+/// `start..end` stands beside Chinese text (“1 9 9 8 年”, “受理1 899件”):
+/// a number broken by spaces, not two numbers apart.
+fn spaced_digits_touch_chinese(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let in_run = |c: char| c.is_ascii_digit() || is_space(c);
+    let left = chars[..start].iter().rev().find(|(_, c)| !in_run(*c));
+    let right = chars[end..].iter().find(|(_, c)| !in_run(*c));
+    left.is_some_and(|(_, c)| is_chinese(*c)) || right.is_some_and(|(_, c)| is_chinese(*c))
 }
 
 /// A space between two phrases of a slogan or title in quotes
@@ -483,6 +497,11 @@ mod tests {
             ]
         );
         assert_eq!(fixed("第一责 任人。  一是加强"), "第一责任人。一是加强");
+        assert_eq!(
+            fixed("成立于1 9 9 8 年，受理1 899件"),
+            "成立于1998年，受理1899件"
+        );
+        assert_eq!(fixed("version 1 2 ok"), "version 1 2 ok");
         assert_eq!(fixed("精神。\u{2002}\u{2002}一是加强"), "精神。一是加强");
         assert!(rules("开展“乡村振兴 法治先行”活动").is_empty());
         assert!(rules("高速路口LED 屏幕，APP 平台").is_empty());

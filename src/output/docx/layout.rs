@@ -112,6 +112,8 @@ pub const PARAGRAPH_STYLES: &[&str] = &[
     "附件列表",
     "署名",
     "成文日期",
+    "附件标识",
+    "附件标题",
 ];
 
 /// The character styles of headings run into their paragraph.

@@ -93,6 +93,8 @@ fn sample_blocks() -> Vec<Block> {
         ),
         block(None, Some("署名"), plain("某某市司法局")),
         block(None, Some("成文日期"), plain("2026年1月28日")),
+        block(None, Some("附件标识"), plain("附件1")),
+        block(None, Some("附件标题"), plain("附件标题：居中，另起一页")),
     ]
 }
 
