@@ -25,6 +25,7 @@
 //! | a published report → a data file | [`import`] |
 //! | several offices' files → one with figures summed | [`merge`] |
 //! | writing results safely | [`output`] |
+//! | how it was started, the default working folder | [`platform`] |
 
 pub mod check;
 pub mod chinese;
@@ -43,6 +44,7 @@ pub mod markup;
 pub mod merge;
 pub mod model;
 pub mod output;
+pub mod platform;
 pub mod render;
 pub mod rollover;
 pub mod templates;

@@ -4,7 +4,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
 use zongjie::check::{self, Purpose};
 use zongjie::diff;
@@ -16,6 +16,7 @@ use zongjie::lint;
 use zongjie::merge;
 use zongjie::model::Kind;
 use zongjie::output::{self, Destination};
+use zongjie::platform::{self, Start};
 use zongjie::render::{self, Format};
 use zongjie::rollover;
 use zongjie::templates;
@@ -200,6 +201,9 @@ enum FormatArg {
 }
 
 fn main() -> ExitCode {
+    if std::env::args_os().len() == 1 && platform::how_started() == Start::OwnWindow {
+        return double_clicked();
+    }
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(error) => return usage_error(&error),
@@ -211,6 +215,16 @@ fn main() -> ExitCode {
             ExitCode::from(error.exit_code() as u8)
         }
     }
+}
+
+/// Started with no arguments in a window of its own (a double-click): a
+/// usage error would close the window before it is read, so show the help
+/// and wait for a key.
+fn double_clicked() -> ExitCode {
+    println!("{}", platform::own_window_intro());
+    println!("{}", Cli::command().render_help());
+    platform::wait_for_key();
+    ExitCode::SUCCESS
 }
 
 /// clap's own messages are English; say in Chinese what went wrong first.
