@@ -49,8 +49,8 @@ pub fn wait_for_key() {
 }
 
 /// The folder zongjie suggests for a clerk's data files and reports:
-/// `zongjie` in the user's Documents folder (`文档\zongjie` on a Chinese
-/// Windows, wherever Documents has been moved to; `$XDG_DOCUMENTS_DIR` or
+/// `zongjie` in the user's Documents folder (on Windows the shell's, shown
+/// as 文档 in a Chinese Windows, wherever it has been moved to; `$XDG_DOCUMENTS_DIR` or
 /// the desktop's `user-dirs.dirs` on Linux, else `~/文档` when it exists,
 /// else `~/Documents`). `None` when the user has no home folder. The folder
 /// is not created here.
