@@ -8,7 +8,7 @@
 //!
 //! | layer | what it knows |
 //! |---|---|
-//! | `base` | places in a text, diagnostics, the error type |
+//! | `base` | places in a text, diagnostics, the error type, where the program runs |
 //! | `input` | bytes into text, YAML into nodes, Markdown and .docx into paragraphs |
 //! | `genre` | numbering, typography and the norms of official text, quantities, kinds of report, dates |
 //! | `datafile` | the data file: its keys, the report it describes, citations, loading and writing |
@@ -34,6 +34,7 @@ mod workbench;
 pub use base::diagnostic::{Diagnostic, Diagnostics, Severity, Span};
 pub use base::error::DocxError;
 pub use base::error::Error;
+pub use base::platform::{Start, default_work_dir, how_started, wait_for_key};
 pub use check::prose::{Linted, lint_source};
 pub use check::{Checked, Purpose, check};
 pub use commands::diff::{Comparison, DiffFormat, compare};

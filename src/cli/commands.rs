@@ -71,11 +71,9 @@ pub fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
     Ok(ExitCode::SUCCESS)
 }
 
-/// `zongjie` in the user's documents folder, else in the current one.
+/// `zongjie` in the user's documents folder, else in the current folder.
 fn default_work_dir() -> PathBuf {
-    dirs::document_dir()
-        .or_else(dirs::home_dir)
-        .map_or_else(|| PathBuf::from("zongjie"), |dir| dir.join("zongjie"))
+    zongjie::default_work_dir().unwrap_or_else(|| PathBuf::from("zongjie"))
 }
 
 impl OutputArgs {

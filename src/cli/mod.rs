@@ -12,8 +12,7 @@ use std::process::ExitCode;
 /// Parses the arguments, runs the command, prints what went wrong.
 pub fn main() -> ExitCode {
     if std::env::args_os().len() == 1 {
-        // What a double-click runs: the workbench on the default folder.
-        return finish(commands::serve(&args::ServeArgs::default()));
+        return double_clicked();
     }
     let cli = match usage::parse() {
         usage::Parsed::Run(cli) => cli,
@@ -27,6 +26,17 @@ pub fn main() -> ExitCode {
         }
     };
     finish(commands::run(cli.command))
+}
+
+/// What a double-click runs: the workbench on the default folder. In a
+/// console window of its own, which closes when the program ends, a
+/// failure waits for a key so that it can be read.
+fn double_clicked() -> ExitCode {
+    let code = finish(commands::serve(&args::ServeArgs::default()));
+    if code != ExitCode::SUCCESS && zongjie::how_started() == zongjie::Start::OwnWindow {
+        zongjie::wait_for_key();
+    }
+    code
 }
 
 /// The exit code of a command's outcome, printing what went wrong.
