@@ -177,7 +177,9 @@ fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
 }
 
 /// Each page as an A4 sheet of 22 rows; each row is a line set as the
-/// .docx sets it, with its paragraph and data file line.
+/// .docx sets it, with its paragraph and data file line, and its indents
+/// in points as data attributes (the Content-Security-Policy allows no
+/// inline styles; the page's script applies them).
 fn pages_html(pages: &[Page], blocks: &[Block], lines: &[Option<usize>]) -> Vec<String> {
     pages
         .iter()
@@ -219,7 +221,7 @@ fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<u
     };
     let data_line = source_line.map_or(String::new(), |l| format!(" data-line=\"{l}\""));
     html.push_str(&format!(
-        "<p class=\"row {style} {align}\" data-block=\"{}\"{data_line} style=\"padding-left:{}pt;padding-right:{}pt\">",
+        "<p class=\"row {style} {align}\" data-block=\"{}\"{data_line} data-indent=\"{}\" data-right=\"{}\">",
         line.block,
         twips_in_points(line.indent),
         twips_in_points(line.right)
