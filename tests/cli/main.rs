@@ -21,3 +21,4 @@ mod rollover;
 mod rollover_property;
 mod seed_layout;
 mod templates;
+mod workbench;
