@@ -421,8 +421,15 @@ async fn diff_texts(JsonBody(compare): JsonBody<Compare>) -> Answer {
 #[derive(Deserialize)]
 struct Uploaded {
     name: Option<String>,
+    /// `true` or `1` to write the imported data file into the folder.
     #[serde(default)]
-    save: bool,
+    save: Option<String>,
+}
+
+impl Uploaded {
+    fn save(&self) -> bool {
+        matches!(self.save.as_deref(), Some("true" | "1" | "yes"))
+    }
 }
 
 async fn import_report(
@@ -432,7 +439,7 @@ async fn import_report(
 ) -> Answer {
     let shown = query.name.clone().unwrap_or_else(|| "报告".to_string());
     let imported = import::import(&shown, &bytes)?;
-    let name = if query.save {
+    let name = if query.save() {
         let stem = shown
             .rsplit_once('.')
             .map_or(shown.as_str(), |(stem, _)| stem);
