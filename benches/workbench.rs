@@ -64,13 +64,17 @@ fn main() {
         assert_eq!(shown["ok"], true);
         typed.push(started.elapsed());
     }
-    report("a figure changed in the table (edit + render)", &mut table_edits);
+    report(
+        "a figure changed in the table (edit + render)",
+        &mut table_edits,
+    );
     report("typing in the YAML tab (render)", &mut typed);
 }
 
 fn report(what: &str, times: &mut [Duration]) {
     times.sort();
-    let at = |share: f64| times[((times.len() as f64 * share).ceil() as usize).min(times.len()) - 1];
+    let at =
+        |share: f64| times[((times.len() as f64 * share).ceil() as usize).min(times.len()) - 1];
     println!(
         "{what}: median {:.1} ms, p95 {:.1} ms, slowest {:.1} ms over {} edits",
         millis(at(0.5)),

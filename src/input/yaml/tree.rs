@@ -1,18 +1,16 @@
 //! Parser events into the node tree: mappings, sequences and scalars with
-//! their places, anchors and aliases copied where they are written (and
-//! charged by what they copy, so a small file cannot grow without bound),
-//! duplicate keys refused, one document a file.
+//! their places, duplicate keys refused, one document a file. Anchors and
+//! aliases are in `anchors`, tags and scalars in `tags`.
 
-use std::borrow::Cow;
 use std::collections::HashMap;
 
-use granit_parser::{
-    Event, Marker, Parser, ScalarStyle, ScanError, Span as SourceRange, StrInput, Tag,
-};
+use granit_parser::{Event, Marker, Parser, ScanError, Span as SourceRange, StrInput};
+
+mod anchors;
+mod tags;
 
 use super::errors::syntax_error;
-use super::scalar::{Meaning, plain_meaning};
-use super::{EntryKey, Node, Scalar, Style, Value};
+use super::{EntryKey, Node, Value};
 use crate::base::diagnostic::{Diagnostic, LineIndex, Span};
 
 /// Builds the tree of `text`, or the first error with its place; places
@@ -26,7 +24,7 @@ pub fn build(text: &str, source: &str) -> Result<Node, Diagnostic> {
         source_len: source.len(),
         anchors: HashMap::new(),
         open_anchors: Vec::new(),
-        copy_budget: COPY_BUDGET,
+        copy_budget: anchors::COPY_BUDGET,
     };
     builder.document().map_err(|error| match error {
         BuildError::Syntax(error) => {
@@ -35,14 +33,6 @@ pub fn build(text: &str, source: &str) -> Result<Node, Diagnostic> {
         BuildError::Structure(diagnostic) => diagnostic,
     })
 }
-
-/// How much anchors and aliases may copy in all, in bytes of text (and a
-/// little for each node), so that a small file of nested anchors or many
-/// aliases cannot grow into gigabytes.
-const COPY_BUDGET: usize = 16 << 20;
-
-/// What a node weighs against [`COPY_BUDGET`].
-const NODE_WEIGHT: usize = 16;
 
 enum BuildError {
     Syntax(ScanError),
@@ -221,100 +211,6 @@ impl<'a> TreeBuilder<'a> {
         )
     }
 
-    /// Keeps an anchored node for the aliases that copy it.
-    fn remember(
-        &mut self,
-        anchor: usize,
-        node: &Node,
-        span: &SourceRange,
-    ) -> Result<(), BuildError> {
-        self.charge(node, span)?;
-        self.anchors.insert(anchor, node.clone());
-        Ok(())
-    }
-
-    fn alias(&mut self, id: usize, span: &SourceRange) -> Result<Node, BuildError> {
-        if self.open_anchors.contains(&id) {
-            return Err(self.structure("别名不能出现在它所指的锚点之内 (recursive alias)", span));
-        }
-        let Some(node) = self.anchors.get(&id) else {
-            return Err(self.structure("别名没有对应的锚点 (unknown alias)", span));
-        };
-        let mut copy = node.clone();
-        self.charge(&copy, span)?;
-        respan(&mut copy, &self.span(span));
-        Ok(copy)
-    }
-
-    fn charge(&mut self, node: &Node, span: &SourceRange) -> Result<(), BuildError> {
-        let weight = weight(node);
-        if weight > self.copy_budget {
-            return Err(self.structure(
-                "锚点和别名复制的内容太多 (anchors and aliases copy too much)",
-                span,
-            ));
-        }
-        self.copy_budget -= weight;
-        Ok(())
-    }
-
-    /// A tag on a list or mapping may only say what it is.
-    fn collection_tag(
-        &self,
-        tag: Option<&Tag>,
-        kind: &str,
-        span: &SourceRange,
-    ) -> Result<(), BuildError> {
-        match tag {
-            Some(tag) if tag.core_suffix() != Some(kind) => Err(self.unsupported_tag(tag, span)),
-            _ => Ok(()),
-        }
-    }
-
-    fn unsupported_tag(&self, tag: &Tag, span: &SourceRange) -> BuildError {
-        self.structure(
-            format!("不支持 YAML 标签 {} (unsupported tag)", tag.original()),
-            span,
-        )
-    }
-
-    /// A scalar as written. A core tag (`!!int 12`) must agree with what
-    /// the text says; `!!str` makes any text text.
-    fn scalar(
-        &self,
-        text: Cow<'a, str>,
-        style: ScalarStyle,
-        tag: Option<&Tag>,
-        span: &SourceRange,
-    ) -> Result<Node, BuildError> {
-        let written = match style {
-            ScalarStyle::Plain => Style::Plain,
-            ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-            _ => Style::Quoted,
-        };
-        let style = match (tag, tag.and_then(Tag::core_suffix)) {
-            (None, _) => written,
-            (Some(_), Some("str")) => Style::Quoted,
-            (Some(_), Some(kind @ ("null" | "bool" | "int" | "float"))) => {
-                if !meaning_matches_tag(plain_meaning(&text), kind) {
-                    return Err(self.structure(
-                        format!("“{text}”不是 !!{kind} 类型的值 (invalid !!{kind})"),
-                        span,
-                    ));
-                }
-                Style::Plain
-            }
-            (Some(tag), _) => return Err(self.unsupported_tag(tag, span)),
-        };
-        Ok(Node {
-            value: Value::Scalar(Scalar {
-                text: text.into_owned(),
-                style,
-            }),
-            span: self.span(span),
-        })
-    }
-
     fn span(&self, span: &SourceRange) -> Span {
         let start = self.byte_offset(&span.start);
         let end = self.byte_offset(&span.end).max(start);
@@ -347,40 +243,4 @@ fn point(span: Span) -> Span {
         bytes: span.bytes.start..span.bytes.start,
         ..span
     }
-}
-
-/// Places a copy an alias makes at the alias, where a problem in it is to
-/// be mended.
-fn respan(node: &mut Node, span: &Span) {
-    node.span = span.clone();
-    match &mut node.value {
-        Value::Seq(items) => items.iter_mut().for_each(|item| respan(item, span)),
-        Value::Map(entries) => entries.iter_mut().for_each(|(key, value)| {
-            key.span = span.clone();
-            respan(value, span);
-        }),
-        _ => {}
-    }
-}
-
-fn weight(node: &Node) -> usize {
-    NODE_WEIGHT
-        + match &node.value {
-            Value::Scalar(scalar) => scalar.text.len(),
-            Value::Seq(items) => items.iter().map(weight).sum(),
-            Value::Map(entries) => entries
-                .iter()
-                .map(|(key, value)| key.name.len() + weight(value))
-                .sum(),
-        }
-}
-
-fn meaning_matches_tag(meaning: Meaning, kind: &str) -> bool {
-    matches!(
-        (meaning, kind),
-        (Meaning::Null, "null")
-            | (Meaning::Bool(_), "bool")
-            | (Meaning::Int(_), "int")
-            | (Meaning::Int(_) | Meaning::Float(_), "float")
-    )
 }
