@@ -1,0 +1,352 @@
+// The editor of one data file (#/edit/NAME): the outline, figures and YAML
+// tabs on the left with the problems under them, the preview on the right.
+// It holds the file's text; every change (a form edit through /api/edit,
+// or typing in the YAML) re-renders through /api/render and is saved a
+// second later. Edits and renders go one after another, so each edit is
+// made on the text the one before it left.
+
+import { actionButtons } from './actions.js';
+import * as api from './api.js';
+import { afterPaint, debounce, el, replaceChildren } from './dom.js';
+import { FiguresPane } from './figures.js';
+import { OutlinePane } from './outline.js';
+import { Preview } from './preview.js';
+import { Problems } from './problems.js';
+import { Saver } from './saving.js';
+import { markLoaded, markRender, notify, onFileChange, takeNote } from './shell.js';
+import { YamlPane } from './yamlpane.js';
+
+/** How long a pause in typing the YAML re-renders, in ms. */
+const RENDER_PAUSE = 250;
+
+/** Opens `name` in an editor in `root`; resolves to the view. */
+export async function showEditor(root, name) {
+  const file = await api.readFile(name);
+  const editor = new Editor(root, name);
+  await editor.load(file);
+  return editor;
+}
+
+class Editor {
+  constructor(root, name) {
+    this.name = name;
+    this.text = '';
+    this.queue = Promise.resolve();
+    this.renderCount = 0;
+    this.shownPages = '';
+    this.saver = new Saver({
+      name,
+      text: () => this.text,
+      status: (kind, message) => this.showStatus(kind, message),
+      conflict: (current) => this.showConflict(current),
+    });
+    this.renderLater = debounce(() => this.render(performance.now()), RENDER_PAUSE);
+    this.buildPanes();
+    root.append(this.layout());
+    this.stopListening = onFileChange((change) => {
+      if (change.name === name) {
+        this.saver.heard(change.version);
+      }
+    });
+    this.warnOnLeave = (event) => {
+      if (this.saver.unsaved) {
+        event.preventDefault();
+        event.returnValue = '';
+      }
+    };
+    window.addEventListener('beforeunload', this.warnOnLeave);
+  }
+
+  buildPanes() {
+    const edit = (change, start) => this.edit(change, start);
+    this.outline = new OutlinePane({ edit, onFocusPart: (lines) => this.preview.highlightLines(lines) });
+    this.figures = new FiguresPane({
+      edit,
+      goTo: (line) => this.goToLine(line),
+      placeOf: (line) => this.outline.placeOf(line)?.label || `第 ${line} 行`,
+    });
+    this.yaml = new YamlPane({ onInput: (text) => this.typed(text) });
+    this.preview = new Preview({ onPick: (line) => this.picked(line) });
+    this.problems = new Problems({ onGo: (line) => this.goToLine(line) });
+  }
+
+  layout() {
+    this.title = el('h1', { class: 'doc-title' }, this.name);
+    this.status = el('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
+    this.conflictBox = el('div', { class: 'conflict', role: 'alert', hidden: true });
+    this.noteBox = el('div', { class: 'note-box', hidden: true });
+    this.lockNote = el('p', { class: 'lock-note', role: 'status', hidden: true });
+    this.tabs = new Tabs([
+      { id: 'outline', label: '结构', hint: '标题、各部分和要点', pane: this.outline.element },
+      { id: 'figures', label: '数据', hint: '数字和比率', pane: this.figures.element },
+      { id: 'yaml', label: 'YAML', hint: '高级：数据文件全文', pane: this.yaml.element },
+    ]);
+    return el('div', { class: 'editor' },
+      el('div', { class: 'editor-bar' },
+        el('a', { class: 'btn', href: '#/' }, '← 首页'),
+        el('div', { class: 'doc' }, this.title, el('span', { class: 'file-name' }, this.name)),
+        this.status,
+        actionButtons(this.name, () => this.settle())),
+      this.conflictBox,
+      this.noteBox,
+      el('div', { class: 'editor-body' },
+        el('div', { class: 'work-pane' }, this.tabs.element, this.lockNote, this.problems.element),
+        this.preview.element));
+  }
+
+  async load(file) {
+    this.text = file.text;
+    this.yaml.setText(file.text);
+    this.saver.loaded(file.version, file.text);
+    this.showNote(takeNote(this.name));
+    await this.render(performance.now());
+    markLoaded();
+  }
+
+  /** Sends what waits and saves it; resolves to whether every edit is on disk. */
+  async settle() {
+    this.outline.fields.flush();
+    this.figures.fields.flush();
+    await this.queue;
+    return this.saver.flush();
+  }
+
+  /** Leaving the editor: its last edits are saved first. */
+  async leave() {
+    this.renderLater.cancel();
+    const saved = await this.settle();
+    if (!saved && !confirm('还有改动没有保存到文件。仍然离开？（离开后这些改动会丢失）')) {
+      history.replaceState(null, '', `#/edit/${encodeURIComponent(this.name)}`);
+      return false;
+    }
+    this.stopListening();
+    window.removeEventListener('beforeunload', this.warnOnLeave);
+    return true;
+  }
+
+  // ----- changes -----
+
+  /** Makes a form edit; resolves once its render is on screen. */
+  edit(change, start) {
+    return this.enqueue(async () => {
+      let answer;
+      try {
+        answer = await api.edit(this.text, change);
+      } catch (error) {
+        this.showLock(error.message);
+        return;
+      }
+      this.changed(answer.text);
+      this.yaml.setText(answer.text);
+      await this.render(start);
+    });
+  }
+
+  /** The clerk typed in the YAML. */
+  typed(text) {
+    this.changed(text);
+    this.renderLater();
+  }
+
+  changed(text) {
+    this.text = text;
+    this.saver.changed();
+  }
+
+  enqueue(task) {
+    const done = this.queue.then(task);
+    this.queue = done.catch((error) => notify(error.message, 'error'));
+    return done;
+  }
+
+  /** Renders the text now; `start` is when the change's pause ended, for the timings. */
+  async render(start) {
+    const count = ++this.renderCount;
+    const text = this.text;
+    let result;
+    try {
+      result = await api.render(text, this.name);
+    } catch (error) {
+      notify(error.message, 'error');
+      return;
+    }
+    if (count !== this.renderCount) {
+      return;
+    }
+    this.show(result);
+    await afterPaint();
+    markRender(start);
+  }
+
+  show(result) {
+    this.problems.update(result.problems);
+    this.yaml.markProblems(result.problems);
+    this.preview.setStale(!result.ok);
+    if (!result.ok) {
+      this.lockIfNotEditing();
+      return;
+    }
+    this.showLock(null);
+    const pages = result.pages.join('');
+    if (pages !== this.shownPages) {
+      this.preview.paint(result.pages);
+      this.shownPages = pages;
+    }
+    this.outline.update(result.outline);
+    this.figures.update(result.figures);
+    this.showTitle(result.outline.top.find((t) => t.field === 'title'));
+  }
+
+  /**
+   * With an error in the file the outline and figures may no longer match
+   * it, so they are locked, unless the clerk is typing in them (half a
+   * citation is an error until its closing brace).
+   */
+  lockIfNotEditing() {
+    const inForms = this.outline.element.contains(document.activeElement)
+      || this.figures.element.contains(document.activeElement);
+    if (!inForms) {
+      this.showLock('文件有错误，“结构”和“数据”暂时不能修改：请先改正下面“问题”中的错误（点击可到出错的地方）。');
+    }
+  }
+
+  showLock(message) {
+    this.lockNote.hidden = !message;
+    this.lockNote.textContent = message || '';
+    this.outline.setLocked(Boolean(message));
+    this.figures.setLocked(Boolean(message));
+  }
+
+  showTitle(title) {
+    const text = title ? title.value || title.placeholder : '';
+    this.title.textContent = text || this.name;
+    document.title = `${text || this.name} · zongjie 工作台`;
+  }
+
+  // ----- going to a place -----
+
+  /** Takes the clerk to data file `line`: its part in the outline, its figure, or the YAML. */
+  goToLine(line) {
+    if (this.preview.element.classList.contains('stale')) {
+      this.showYamlLine(line);
+      return;
+    }
+    if (line >= this.figures.firstLine()) {
+      this.tabs.select('figures');
+      if (this.figures.reveal(line)) {
+        return;
+      }
+    }
+    this.tabs.select('outline');
+    if (!this.outline.reveal(line)) {
+      this.showYamlLine(line);
+    }
+  }
+
+  /** A paragraph of the preview was clicked: its place in the tab the clerk is in. */
+  picked(line) {
+    if (this.tabs.current === 'yaml') {
+      this.showYamlLine(line);
+    } else {
+      this.goToLine(line);
+    }
+    this.preview.highlightLines([line], { scroll: false });
+  }
+
+  showYamlLine(line) {
+    this.tabs.select('yaml');
+    this.yaml.goToLine(line);
+  }
+
+  // ----- what the clerk is told -----
+
+  showStatus(kind, message) {
+    this.status.className = `save-status ${kind}`;
+    this.status.textContent = message;
+  }
+
+  showConflict(current) {
+    const reload = async () => {
+      this.conflictBox.hidden = true;
+      await this.queue;
+      this.text = current.text;
+      this.yaml.setText(current.text);
+      this.saver.loaded(current.version, current.text);
+      await this.render(performance.now());
+    };
+    const keep = async () => {
+      this.conflictBox.hidden = true;
+      await this.saver.keepMine(current);
+    };
+    const edited = this.saver.unsaved ? '这里还有没保存的改动。' : '';
+    replaceChildren(this.conflictBox,
+      el('p', {}, el('strong', {}, '这个文件在别处被修改过了'),
+        `（另一个窗口或别的编辑器）。${edited}为了不丢掉任何一边的内容，自动保存已暂停。`),
+      el('div', { class: 'conflict-actions' },
+        el('button', { class: 'btn primary', type: 'button', onclick: reload }, '重新载入', el('small', {}, '用文件中的版本，放弃这里的改动')),
+        el('button', { class: 'btn', type: 'button', onclick: keep }, '保留我的版本', el('small', {}, '用这里的内容覆盖文件'))));
+    this.conflictBox.hidden = false;
+  }
+
+  /** A note left by the view that made this file: an import's warnings, a rollover's problems. */
+  showNote(note) {
+    if (!note) {
+      return;
+    }
+    const items = [...(note.warnings || []), ...(note.problems || []).map((p) => p.message)];
+    replaceChildren(this.noteBox,
+      el('div', { class: 'note-head' },
+        el('strong', {}, note.title),
+        el('button', { class: 'btn link', type: 'button', onclick: () => { this.noteBox.hidden = true; } }, '知道了')),
+      note.intro ? el('p', {}, note.intro) : null,
+      items.length
+        ? [el('p', {}, `请检查以下 ${items.length} 处：`), el('ul', {}, items.map((item) => el('li', {}, item)))]
+        : el('p', {}, '没有需要特别检查的地方。'));
+    this.noteBox.hidden = false;
+  }
+}
+
+/** Tabs with a roving focus: arrow keys move between them, as in any desktop program. */
+class Tabs {
+  constructor(tabs) {
+    this.tabs = tabs;
+    this.list = el('div', { class: 'tab-list', role: 'tablist', 'aria-label': '编辑方式', onkeydown: (e) => this.key(e) });
+    this.panels = el('div', { class: 'tab-panels' });
+    for (const tab of tabs) {
+      tab.button = el('button', {
+        class: 'tab',
+        type: 'button',
+        role: 'tab',
+        id: `tab-${tab.id}`,
+        'aria-controls': `panel-${tab.id}`,
+        onclick: () => this.select(tab.id),
+      }, tab.label, el('small', {}, tab.hint));
+      tab.panel = el('div', { class: 'tab-panel', role: 'tabpanel', id: `panel-${tab.id}`, 'aria-labelledby': `tab-${tab.id}` }, tab.pane);
+      this.list.append(tab.button);
+      this.panels.append(tab.panel);
+    }
+    this.element = el('div', { class: 'tabs' }, this.list, this.panels);
+    this.select(tabs[0].id);
+  }
+
+  select(id) {
+    this.current = id;
+    for (const tab of this.tabs) {
+      const selected = tab.id === id;
+      tab.button.setAttribute('aria-selected', String(selected));
+      tab.button.tabIndex = selected ? 0 : -1;
+      tab.panel.hidden = !selected;
+    }
+  }
+
+  key(event) {
+    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
+    if (!step) {
+      return;
+    }
+    const index = this.tabs.findIndex((t) => t.id === this.current);
+    const next = this.tabs[(index + step + this.tabs.length) % this.tabs.length];
+    this.select(next.id);
+    next.button.focus();
+  }
+}
