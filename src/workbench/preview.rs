@@ -59,8 +59,8 @@ pub fn problems(diagnostics: &Diagnostics) -> Vec<Problem> {
 /// The editor's view of a data file's text.
 #[derive(Debug, Serialize)]
 pub struct Preview {
-    /// Whether the file renders; when not, only `problems` is filled and
-    /// the page keeps its last good preview, marked stale.
+    /// Whether the file renders; when not, `pages` and `text` are empty
+    /// and the page keeps its last good preview, marked stale.
     pub ok: bool,
     /// Every error and warning.
     pub problems: Vec<Problem>,
@@ -70,7 +70,8 @@ pub struct Preview {
     pub pages: Vec<String>,
     /// The report as plain text.
     pub text: String,
-    /// The report's structure.
+    /// The report's structure, whenever the file reads as a report, so
+    /// that figures still to be filled in can be filled in the form.
     pub outline: Option<Outline>,
     /// The figures, with what is computed from them.
     pub figures: Vec<FigureRow>,
@@ -92,21 +93,11 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
     };
     let problems = problems(&diagnostics);
     let summary = diagnostics.summary();
-    match (rendered, checked.report) {
-        (Some(rendered), Some(report)) => {
-            let lines = block_lines(&rendered.blocks, &report);
-            let laid_out = pages::paginate(&rendered.blocks);
-            Preview {
-                ok: true,
-                problems,
-                summary,
-                pages: pages_html(&laid_out, &rendered.blocks, &lines),
-                text: markdown::to_text(&rendered.blocks),
-                outline: Some(outline(&report)),
-                figures: figure_rows(&report),
-            }
-        }
-        _ => Preview {
+    let report = checked
+        .report
+        .filter(|_| rendered.is_some() || reads_whole(source));
+    let Some(report) = report else {
+        return Preview {
             ok: false,
             problems,
             summary,
@@ -114,8 +105,38 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
             text: String::new(),
             outline: None,
             figures: Vec::new(),
-        },
+        };
+    };
+    let (pages, text) = match rendered {
+        Some(rendered) => {
+            let lines = block_lines(&rendered.blocks, &report);
+            let laid_out = pages::paginate(&rendered.blocks);
+            (
+                pages_html(&laid_out, &rendered.blocks, &lines),
+                markdown::to_text(&rendered.blocks),
+            )
+        }
+        None => (Vec::new(), String::new()),
+    };
+    Preview {
+        ok: !pages.is_empty(),
+        problems,
+        summary,
+        pages,
+        text,
+        outline: Some(outline(&report)),
+        figures: figure_rows(&report),
     }
+}
+
+/// Whether `source` reads as a report without errors of its own (its
+/// figures may be unfilled, its citations wrong): the form edits take
+/// such a file, so the editor gets its outline and figures.
+fn reads_whole(source: &str) -> bool {
+    !crate::datafile::load::load(source)
+        .diagnostics
+        .iter()
+        .any(Diagnostic::is_error)
 }
 
 /// The errors that stopped rendering, as diagnostics.
@@ -655,10 +676,25 @@ mod tests {
     }
 
     #[test]
+    fn a_file_citing_unfilled_figures_has_its_outline_and_figures_but_no_pages() {
+        let shown =
+            preview_of(&FILE.replace("{值: 270, 单位: 件, 属于: 受理}", "{单位: 件, 属于: 受理}"));
+        assert!(!shown.ok);
+        assert!(shown.pages.is_empty());
+        assert!(shown.problems.iter().any(|p| p.severity == "error"));
+        assert_eq!(shown.outline.unwrap().sections[0].parts[0].number, "（一）");
+        assert!(shown.figures[1].unfilled);
+    }
+
+    #[test]
     fn a_file_with_an_error_has_only_its_problems() {
         let shown = preview_of(&FILE.replace("年度: 2025", "年度: 二〇二五"));
         assert!(!shown.ok);
         assert!(shown.pages.is_empty());
+        assert!(
+            shown.outline.is_none(),
+            "a file that does not read has no outline"
+        );
         let error = shown
             .problems
             .iter()
