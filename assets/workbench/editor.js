@@ -73,7 +73,7 @@ class Editor {
   layout() {
     this.title = el('h1', { class: 'doc-title' }, this.name);
     this.status = el('span', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
-    this.conflictBox = el('div', { class: 'conflict', role: 'alert', hidden: true });
+    this.conflictBox = el('div', { class: 'conflict-box', role: 'alert', hidden: true });
     this.noteBox = el('div', { class: 'note-box', hidden: true });
     this.lockNote = el('p', { class: 'lock-note', role: 'status', hidden: true });
     this.tabs = new Tabs([
@@ -182,31 +182,24 @@ class Editor {
     this.problems.update(result.problems);
     this.yaml.markProblems(result.problems);
     this.preview.setStale(!result.ok);
-    if (!result.ok) {
-      this.lockIfNotEditing();
+    if (result.ok) {
+      this.paint(result.pages);
+    }
+    if (!result.outline) {
+      this.showLock('文件有错误，“结构”和“数据”暂时不能修改：请先改正下面“问题”中的错误（点击可到出错的地方）。');
       return;
     }
     this.showLock(null);
-    const pages = result.pages.join('');
-    if (pages !== this.shownPages) {
-      this.preview.paint(result.pages);
-      this.shownPages = pages;
-    }
     this.outline.update(result.outline);
     this.figures.update(result.figures);
     this.showTitle(result.outline.top.find((t) => t.field === 'title'));
   }
 
-  /**
-   * With an error in the file the outline and figures may no longer match
-   * it, so they are locked, unless the clerk is typing in them (half a
-   * citation is an error until its closing brace).
-   */
-  lockIfNotEditing() {
-    const inForms = this.outline.element.contains(document.activeElement)
-      || this.figures.element.contains(document.activeElement);
-    if (!inForms) {
-      this.showLock('文件有错误，“结构”和“数据”暂时不能修改：请先改正下面“问题”中的错误（点击可到出错的地方）。');
+  paint(pages) {
+    const joined = pages.join('');
+    if (joined !== this.shownPages) {
+      this.preview.paint(pages);
+      this.shownPages = joined;
     }
   }
 
@@ -261,7 +254,7 @@ class Editor {
   // ----- what the clerk is told -----
 
   showStatus(kind, message) {
-    this.status.className = `save-status ${kind}`;
+    this.status.dataset.kind = kind;
     this.status.textContent = message;
   }
 

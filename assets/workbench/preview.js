@@ -8,6 +8,9 @@
 
 import { el } from './dom.js';
 
+const STALE = '有错误，预览停在上次正确的版本。改正“问题”中的错误后，预览会自动更新。';
+const NOT_YET = '还不能预览：文件中还有错误，常见的是报告引用的数据还没有填写。在“数据”中填上标黄的数据，或改正“问题”中的错误后，预览就会出现。';
+
 /** An A4 sheet's width in CSS pixels (210 mm at 96 px an inch). */
 const SHEET_WIDTH = (210 / 25.4) * 96;
 /** Room left and right of the sheets, in pixels. */
@@ -18,8 +21,8 @@ export class Preview {
   constructor({ onPick }) {
     this.onPick = onPick;
     this.count = el('span', { class: 'page-count' });
-    this.banner = el('div', { class: 'stale-banner', role: 'status', hidden: true },
-      '有错误，预览停在上次正确的版本。改正“问题”中的错误后，预览会自动更新。');
+    this.banner = el('div', { class: 'stale-banner', role: 'status', hidden: true });
+    this.painted = false;
     this.sheets = el('div', { class: 'sheets', onclick: (event) => this.picked(event) });
     this.scroller = el('div', { class: 'preview-scroll', tabindex: 0, 'aria-label': '预览，可滚动' },
       this.sheets);
@@ -38,12 +41,17 @@ export class Preview {
     }
     this.count.textContent = `共 ${pages.length} 页`;
     this.highlighted = [];
+    this.painted = true;
   }
 
   /** Marks the preview as out of date (the file has an error) or current. */
   setStale(stale) {
     this.banner.hidden = !stale;
+    this.banner.textContent = this.painted ? STALE : NOT_YET;
     this.element.classList.toggle('stale', stale);
+    if (stale && !this.painted) {
+      this.sheets.replaceChildren(el('p', { class: 'no-preview' }, '还没有预览'));
+    }
   }
 
   /** Highlights the rows that come from the data file `lines` and scrolls to the first. */

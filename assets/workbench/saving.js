@@ -38,7 +38,7 @@ export class Saver {
     this.ours.add(version);
     this.inConflict = false;
     this.later.cancel();
-    this.status('saved', '已载入');
+    this.status('loaded', '已载入');
   }
 
   /** Whether the editor has edits not on disk yet. */

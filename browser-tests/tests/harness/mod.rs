@@ -152,9 +152,12 @@ impl Drop for Workbench {
     }
 }
 
-/// chromedriver, and a headless Chromium session through it.
+/// chromedriver, and a headless Chromium session through it; both end
+/// when it is dropped, even after a failed assertion.
 pub struct Browser {
     driver: Child,
+    port: u16,
+    session: String,
     /// The WebDriver session.
     pub client: Client,
     /// Where Chromium saves downloads.
@@ -188,8 +191,16 @@ pub async fn browser() -> Option<Browser> {
     };
     let downloads = tempfile::tempdir().expect("a temporary folder");
     let client = connect(port, downloads.path()).await;
+    let session = client
+        .session_id()
+        .await
+        .ok()
+        .flatten()
+        .expect("a WebDriver session has an id");
     Some(Browser {
         driver,
+        port,
+        session,
         client,
         downloads,
     })
@@ -225,14 +236,31 @@ async fn connect(port: u16, downloads: &Path) -> Client {
     }
 }
 
-impl Browser {
-    /// Ends the session and chromedriver.
-    pub async fn close(mut self) {
-        let _ = self.client.clone().close().await;
+impl Drop for Browser {
+    fn drop(&mut self) {
+        end_session(self.port, &self.session);
         let _ = self.driver.kill();
         let _ = self.driver.wait();
     }
+}
 
+/// Ends a WebDriver session, so that chromedriver closes Chromium: a
+/// plain blocking request, as a drop cannot wait for the async client.
+fn end_session(port: u16, session: &str) {
+    use std::io::{Read, Write};
+    let Ok(mut stream) = std::net::TcpStream::connect(("127.0.0.1", port)) else {
+        return;
+    };
+    let _ = stream.set_read_timeout(Some(Duration::from_secs(10)));
+    let request = format!(
+        "DELETE /session/{session} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+    );
+    if stream.write_all(request.as_bytes()).is_ok() {
+        let _ = stream.read_to_end(&mut Vec::new());
+    }
+}
+
+impl Browser {
     /// Runs `script` (a function body; `arguments` are `args`) and returns its value.
     pub async fn js(&self, script: &str, args: Vec<Value>) -> Value {
         self.client
@@ -342,7 +370,10 @@ impl Browser {
     /// The save status the editor shows.
     pub async fn saved(&self) -> String {
         text(
-            self.until("the edit to be saved", "document.querySelector('.save-status.saved') && document.querySelector('.save-status.saved').textContent")
+            self.until(
+                "the edit to be saved",
+                "document.querySelector('.save-status').dataset.kind === 'saved' && document.querySelector('.save-status').textContent.includes('已保存') && document.querySelector('.save-status').textContent",
+            )
                 .await,
         )
     }
