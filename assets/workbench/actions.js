@@ -8,11 +8,14 @@ import * as api from './api.js';
 import { el, replaceChildren } from './dom.js';
 import { leaveNote, notify } from './shell.js';
 
-/** The action buttons for the editor of `name`; `saved()` resolves once its edits are on disk. */
-export function actionButtons(name, saved) {
+/**
+ * The action buttons for the editor of `name`; `ready(what)` resolves to
+ * whether the file is saved and without errors, having told the clerk why
+ * `what` cannot be done when it is not.
+ */
+export function actionButtons(name, ready) {
   const download = (format) => async () => {
-    if (!(await saved())) {
-      notify('还有改动没有保存，暂时不能下载：请先处理上面的提示', 'error');
+    if (!(await ready('下载'))) {
       return;
     }
     const link = el('a', { href: api.downloadUrl(name, format), download: '' });
@@ -26,13 +29,12 @@ export function actionButtons(name, saved) {
       el('button', { class: 'btn primary', type: 'button', onclick: download('docx'), title: 'Word 文件，GB/T 9704 版式' }, '.docx'),
       el('button', { class: 'btn', type: 'button', onclick: download('md'), title: 'Markdown' }, '.md'),
       el('button', { class: 'btn', type: 'button', onclick: download('txt'), title: '纯文本，可粘贴到 OA 系统' }, '.txt')),
-    el('button', { class: 'btn', type: 'button', onclick: () => rollover(name, saved) }, '生成明年的文件'),
-    el('button', { class: 'btn', type: 'button', onclick: () => compare(name) }, '对照去年'));
+    el('button', { class: 'btn', type: 'button', onclick: () => rollover(name, ready) }, '生成明年的文件'),
+    el('button', { class: 'btn', type: 'button', onclick: () => compare(name, ready) }, '对照去年'));
 }
 
-async function rollover(name, saved) {
-  if (!(await saved())) {
-    notify('还有改动没有保存，暂时不能生成明年的文件', 'error');
+async function rollover(name, ready) {
+  if (!(await ready('生成明年的文件'))) {
     return;
   }
   try {
@@ -48,7 +50,10 @@ async function rollover(name, saved) {
   }
 }
 
-async function compare(name) {
+async function compare(name, ready) {
+  if (!(await ready('对照'))) {
+    return;
+  }
   let folder;
   try {
     folder = await api.folder();

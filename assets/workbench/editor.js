@@ -63,7 +63,7 @@ class Editor {
     this.figures = new FiguresPane({
       edit,
       goTo: (line) => this.goToLine(line),
-      placeOf: (line) => this.outline.placeOf(line)?.label || `第 ${line} 行`,
+      placeOf: (line) => this.outline.placeOf(line) || { short: `第 ${line} 行`, label: '' },
     });
     this.yaml = new YamlPane({ onInput: (text) => this.typed(text) });
     this.preview = new Preview({ onPick: (line) => this.picked(line) });
@@ -86,7 +86,7 @@ class Editor {
         el('a', { class: 'btn', href: '#/' }, '← 首页'),
         el('div', { class: 'doc' }, this.title, el('span', { class: 'file-name' }, this.name)),
         this.status,
-        actionButtons(this.name, () => this.settle())),
+        actionButtons(this.name, (what) => this.readyFor(what))),
       this.conflictBox,
       this.noteBox,
       el('div', { class: 'editor-body' },
@@ -109,6 +109,21 @@ class Editor {
     this.figures.fields.flush();
     await this.queue;
     return this.saver.flush();
+  }
+
+  /** Whether the saved file can be downloaded, rolled over or compared; tells the clerk why not. */
+  async readyFor(what) {
+    await this.renderLater.flush();
+    if (!(await this.settle())) {
+      notify(`还有改动没有保存，暂时不能${what}：请先处理上方的提示。`, 'error');
+      return false;
+    }
+    const errors = this.problems.errorCount;
+    if (errors > 0) {
+      notify(`文件还有 ${errors} 个错误，暂时不能${what}：请先改正“问题”中的错误（点击可到出错的地方）。`, 'error');
+      return false;
+    }
+    return true;
   }
 
   /** Leaving the editor: its last edits are saved first. */
@@ -281,22 +296,29 @@ class Editor {
     this.conflictBox.hidden = false;
   }
 
-  /** A note left by the view that made this file: an import's warnings, a rollover's problems. */
+  /** A note left by the view that made this file: an import's warnings, what a rollover asks to check. */
   showNote(note) {
     if (!note) {
       return;
     }
-    const items = [...(note.warnings || []), ...(note.problems || []).map((p) => p.message)];
+    const warnings = note.warnings || [];
     replaceChildren(this.noteBox,
       el('div', { class: 'note-head' },
         el('strong', {}, note.title),
         el('button', { class: 'btn link', type: 'button', onclick: () => { this.noteBox.hidden = true; } }, '知道了')),
       note.intro ? el('p', {}, note.intro) : null,
-      items.length
-        ? [el('p', {}, `请检查以下 ${items.length} 处：`), el('ul', {}, items.map((item) => el('li', {}, item)))]
-        : el('p', {}, '没有需要特别检查的地方。'));
+      warnings.length
+        ? [el('p', {}, `导入时发现 ${warnings.length} 处需要核对：`), el('ul', {}, warnings.map((w) => el('li', {}, w)))]
+        : null,
+      note.problems ? el('p', {}, problemCount(note.problems)) : null,
+      !warnings.length && !note.problems ? el('p', {}, '导入时没有发现需要特别核对的地方。') : null);
     this.noteBox.hidden = false;
   }
+}
+
+function problemCount(problems) {
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  return `要检查的地方都列在下面的“问题”中（${errors} 个错误，${problems.length - errors} 个警告），点击一条即可到那里。`;
 }
 
 /** Tabs with a roving focus: arrow keys move between them, as in any desktop program. */

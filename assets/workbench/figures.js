@@ -22,7 +22,7 @@ const COMPUTED = [
 
 /**
  * The figures pane. `edit(change, start)` makes an edit, `goTo(line)`
- * shows a citing text, `placeOf(line)` names where a line is (（二）…).
+ * shows a citing text, `placeOf(line)` names where a line is ({short: 一（二）, label}).
  */
 export class FiguresPane {
   constructor({ edit, goTo, placeOf }) {
@@ -153,12 +153,15 @@ export class FiguresPane {
     if (figure.cited_at.length === 0) {
       return el('span', { class: 'muted' }, '未引用');
     }
-    return figure.cited_at.map((line) => el('button', {
-      class: 'btn link',
-      type: 'button',
-      title: `到报告中引用“${figure.name}”的地方（数据文件第 ${line} 行）`,
-      onclick: () => this.goTo(line),
-    }, this.placeOf(line)));
+    return figure.cited_at.map((line) => {
+      const place = this.placeOf(line);
+      return el('button', {
+        class: 'btn link',
+        type: 'button',
+        title: `到报告中引用“${figure.name}”的地方：${place.label || `数据文件第 ${line} 行`}`,
+        onclick: () => this.goTo(line),
+      }, place.short);
+    });
   }
 
   /** Enter sends the value and moves down the column, as in a spreadsheet. */

@@ -4,7 +4,7 @@
 // the page there is none and the home page shows instead.
 
 import { el } from './dom.js';
-import { markLoaded, takeNote } from './shell.js';
+import { markLoaded, noteFor, takeNote } from './shell.js';
 
 /** The note the home page leaves with the lint answer. */
 export const LINT_NOTE = '#/lint';
@@ -74,6 +74,6 @@ function finding(problem) {
     el('span', { class: `badge ${problem.severity}` }, SEVERITY[problem.severity] || problem.severity),
     ' ', problem.message,
     problem.column ? el('span', { class: 'muted' }, ` 第${problem.column}个字`) : null,
-    problem.note ? el('small', { class: 'note' }, problem.note) : null,
+    noteFor(problem) ? el('small', { class: 'note' }, noteFor(problem)) : null,
     problem.code ? el('small', { class: 'code' }, problem.code) : null);
 }

@@ -49,10 +49,10 @@ export class OutlinePane {
     this.fieldset.disabled = locked;
   }
 
-  /** The place of data file `line` in the outline: its element and a short name. */
+  /** The place of data file `line` in the outline: its element, its number (一（二）) and its name. */
   placeOf(line) {
     const element = this.tree.querySelector(`[data-lines~="${line}"]`);
-    return element ? { element, label: element.dataset.label } : null;
+    return element ? { element, short: shortName(element), label: element.dataset.label } : null;
   }
 
   /** Scrolls to the place of `line`, puts the cursor in its first field and flashes it. */
@@ -165,12 +165,13 @@ export class OutlinePane {
     }));
     return el('section', {
       class: section.present ? 'ol-section' : 'ol-section absent',
+      title: `数据文件中的“${section.label}”`,
       data: { role: section.role, lines: section.lines.join(' '), label: `${section.label}·引言` },
     },
     el('div', { class: 'ol-section-head' },
       el('span', { class: 'num' }, section.number || ''),
       heading,
-      el('span', { class: 'section-key' }, section.label)),
+      ),
     section.present ? null : el('p', { class: 'hint' }, '这一章还没有写，报告中不出现。添加一项就会写进报告。'),
     this.optionalText(section.intro, '引言', `section:${section.role}:intro`,
       (value) => ({ op: 'set_section', role: section.role, field: 'intro', value })),
@@ -355,6 +356,19 @@ export class OutlinePane {
 
 function partKey(role, path) {
   return `part:${role}:${path.join('.')}`;
+}
+
+/** A place's number as the report numbers it, with its section's: 一（二）, or its name (开头). */
+function shortName(element) {
+  if (!element.matches('.ol-part')) {
+    return element.dataset.label;
+  }
+  const numbers = [];
+  for (let part = element; part; part = part.parentElement.closest('.ol-part')) {
+    numbers.unshift(part.querySelector(':scope > .ol-part-head > .num').textContent);
+  }
+  const section = element.closest('.ol-section').querySelector(':scope > .ol-section-head > .num').textContent;
+  return section + numbers.join('') || element.dataset.label;
 }
 
 function partLabel(part) {

@@ -4,6 +4,7 @@
 // the YAML).
 
 import { el, replaceChildren } from './dom.js';
+import { noteFor } from './shell.js';
 
 const SEVERITY = { error: '错误', warning: '警告' };
 
@@ -17,6 +18,7 @@ export class Problems {
       el('div', { class: 'pane-bar' }, el('h2', {}, '问题'), this.count),
       this.list);
     this.shown = '';
+    this.errorCount = 0;
   }
 
   /** Shows `problems`; nothing is rebuilt when they are what is shown. */
@@ -27,10 +29,11 @@ export class Problems {
     }
     this.shown = key;
     const errors = problems.filter((p) => p.severity === 'error').length;
+    this.errorCount = errors;
     const warnings = problems.length - errors;
     replaceChildren(this.count, countBadges(errors, warnings));
     replaceChildren(this.list, problems.length
-      ? problems.map((problem) => this.item(problem))
+      ? errorsFirst(problems).map((problem) => this.item(problem))
       : el('li', { class: 'no-problems' }, '没有发现问题'));
   }
 
@@ -46,8 +49,13 @@ export class Problems {
       el('span', { class: `badge ${problem.severity}` }, SEVERITY[problem.severity] || problem.severity),
       el('span', { class: 'problem-message' }, problem.message),
       el('span', { class: 'problem-place' }, place),
-      problem.note ? el('small', { class: 'note' }, problem.note) : null));
+      noteFor(problem) ? el('small', { class: 'note' }, noteFor(problem)) : null));
   }
+}
+
+/** The errors, then the warnings, each in the order of the file. */
+function errorsFirst(problems) {
+  return [...problems.filter((p) => p.severity === 'error'), ...problems.filter((p) => p.severity !== 'error')];
 }
 
 function countBadges(errors, warnings) {

@@ -60,6 +60,11 @@ export function takeNote(name) {
   return note;
 }
 
+/** A problem's note, unless it is a hint for the command line (lint --fix), which the clerk here has not. */
+export function noteFor(problem) {
+  return problem.note && !problem.note.startsWith('可用 zongjie ') ? problem.note : null;
+}
+
 /** What the views measure, for the browser tests: `window.__zongjie`. */
 export const timings = {
   firstLoad: null,

@@ -62,6 +62,87 @@ fn the_home_page_lists_the_folder_and_opens_a_report() {
     });
 }
 
+/// Renders the example `name` of the working folder to a .docx at `path`, with the binary.
+fn render_docx(workbench: &Workbench, name: &str, path: &std::path::Path) {
+    let rendered = std::process::Command::new(harness::zongjie())
+        .arg("render")
+        .arg(workbench.path(name))
+        .arg("-o")
+        .arg(path)
+        .status()
+        .unwrap();
+    assert!(rendered.success());
+}
+
+#[test]
+fn a_new_report_is_made_from_the_home_page() {
+    run(async |workbench, browser| {
+        browser.open(workbench, "").await;
+        let last_year = browser
+            .js(
+                "return document.querySelector('#new-year').value == new Date().getFullYear() - 1;",
+                vec![],
+            )
+            .await;
+        assert_eq!(last_year, json!(true), "the year is last year's by default");
+        browser.type_into("#new-bureau", "青禾县司法局").await;
+        browser.type_into("#new-year", "2025").await;
+        browser
+            .js(
+                "document.querySelector('#new-kind').value = '法治政府建设年度报告';",
+                vec![],
+            )
+            .await;
+        browser.click_button(".form", "新建").await;
+        let name = "青禾县司法局2025年法治政府建设年度报告.yaml";
+        browser
+            .until("the new file to open", &format!("decodeURIComponent(location.hash) === '#/edit/{name}' && document.querySelector('.doc-title').textContent.includes('青禾县司法局')"))
+            .await;
+        let made = workbench.read(name);
+        assert!(
+            made.contains("青禾县司法局") && made.contains("2025"),
+            "{made}"
+        );
+    });
+}
+
+#[test]
+fn a_reference_docx_is_kept_for_the_folder_and_removed() {
+    run(async |workbench, browser| {
+        let template = workbench.folder.path().join("uploads");
+        std::fs::create_dir(&template).unwrap();
+        let template = template.join("单位模板.docx");
+        render_docx(workbench, EXAMPLE, &template);
+        browser.open(workbench, "").await;
+        browser
+            .until(
+                "the reference shown as missing",
+                "document.querySelector('.reference-status').textContent.includes('未上传')",
+            )
+            .await;
+        upload(browser, "input[aria-label='上传模板…']", &template).await;
+        browser
+            .until(
+                "the reference shown as present",
+                "document.querySelector('.reference-status').textContent.includes('已上传')",
+            )
+            .await;
+        let kept = workbench.path(".zongjie-reference.docx");
+        assert_eq!(
+            std::fs::read(&kept).unwrap(),
+            std::fs::read(&template).unwrap()
+        );
+        browser.click_button(".reference-status", "删除模板").await;
+        browser
+            .until(
+                "the reference shown as missing again",
+                "document.querySelector('.reference-status').textContent.includes('未上传')",
+            )
+            .await;
+        assert!(!kept.exists());
+    });
+}
+
 #[test]
 fn a_figure_changed_in_the_table_changes_the_preview_and_its_rate() {
     run(async |workbench, browser| {
@@ -365,14 +446,7 @@ fn an_uploaded_report_is_imported_and_opens_as_a_new_data_file() {
         let report = workbench.folder.path().join("uploads");
         std::fs::create_dir(&report).unwrap();
         let docx = report.join("东湖区司法局2025年法治政府建设年度报告.docx");
-        let rendered = std::process::Command::new(harness::zongjie())
-            .arg("render")
-            .arg(workbench.path("rule-of-law-report.yaml"))
-            .arg("-o")
-            .arg(&docx)
-            .status()
-            .unwrap();
-        assert!(rendered.success());
+        render_docx(workbench, "rule-of-law-report.yaml", &docx);
         browser.open(workbench, "").await;
         upload(browser, "input[aria-label='选择报告文件…']", &docx).await;
         browser
@@ -511,5 +585,130 @@ fn a_report_checked_by_upload_shows_each_finding_at_its_line() {
                 .await,
         );
         assert_eq!(clean, "lint-line");
+    });
+}
+
+/// Clicks the preview's first row that contains `words`.
+async fn click_preview_row(browser: &Browser, words: &str) {
+    let rows = browser
+        .client
+        .find_all(fantoccini::Locator::Css(".sheet .row[data-line]"))
+        .await
+        .unwrap();
+    for row in rows {
+        if row.text().await.unwrap().contains(words) {
+            row.click().await.expect("the row is clicked");
+            return;
+        }
+    }
+    panic!("no row of the preview has “{words}”");
+}
+
+#[test]
+fn a_paragraph_clicked_in_the_preview_is_found_in_the_outline_or_the_yaml() {
+    run(async |workbench, browser| {
+        browser.edit(workbench, EXAMPLE).await;
+        click_preview_row(browser, "聚焦群众需求").await;
+        let found = browser
+            .until(
+                "the part in the outline",
+                "document.activeElement.closest('.ol-part') && document.activeElement.closest('.ol-part').querySelector('.part-heading').value",
+            )
+            .await;
+        assert_eq!(found, json!("聚焦群众需求，提供便捷高效法律服务"));
+        let picked = browser
+            .js("return [...document.querySelectorAll('.row.picked')].map(r => r.textContent).join('');", vec![])
+            .await;
+        assert!(text(picked).starts_with("（二）聚焦群众需求"));
+
+        browser.tab("YAML").await;
+        click_preview_row(browser, "坚持党建引领").await;
+        let line = workbench
+            .read(EXAMPLE)
+            .lines()
+            .position(|l| l.contains("标题: 坚持党建引领"))
+            .unwrap();
+        let selected = browser
+            .until(
+                "the line in the YAML",
+                "document.activeElement.matches('.yaml-text') && document.activeElement.value.slice(0, document.activeElement.selectionStart).split('\\n').length",
+            )
+            .await;
+        assert_eq!(selected, json!(line + 1));
+    });
+}
+
+/// The median and the 95th percentile of `times`.
+fn median_and_p95(times: &mut [f64]) -> (f64, f64) {
+    times.sort_by(f64::total_cmp);
+    let at = |share: f64| times[((times.len() - 1) as f64 * share).round() as usize];
+    (at(0.5), at(0.95))
+}
+
+/// Loads `hash` afresh and returns the page's own first-load time, in ms.
+async fn first_load(workbench: &Workbench, browser: &Browser, hash: &str) -> f64 {
+    browser.client.goto("about:blank").await.unwrap();
+    browser
+        .client
+        .goto(&format!("{}/{hash}", workbench.base()))
+        .await
+        .unwrap();
+    browser
+        .until(
+            "the first load",
+            "window.__zongjie && window.__zongjie.firstLoad",
+        )
+        .await
+        .as_f64()
+        .unwrap()
+}
+
+#[test]
+fn the_preview_repaints_quickly_after_an_edit_and_screenshots_are_taken() {
+    run(async |workbench, browser| {
+        browser.edit(workbench, EXAMPLE).await;
+        let home = first_load(workbench, browser, "#/").await;
+        let editor = first_load(workbench, browser, &format!("#/edit/{EXAMPLE}")).await;
+        browser.preview_shows("办结1391件").await;
+        browser.tab("数据").await;
+        let mut times = Vec::new();
+        for value in 1300..1320 {
+            let before = browser
+                .js("return window.__zongjie.renders.length;", vec![])
+                .await;
+            browser
+                .type_into("input[aria-label='援助办结的值']", &value.to_string())
+                .await;
+            browser.preview_shows(&format!("办结{value}件")).await;
+            let time = browser
+                .until(
+                    "the render's time",
+                    &format!("window.__zongjie.renders.length > {before} && window.__zongjie.lastRender.ms"),
+                )
+                .await;
+            times.push(time.as_f64().unwrap());
+        }
+        let (median, p95) = median_and_p95(&mut times);
+        let report = format!(
+            "workbench timings (headless Chromium, debug build, {EXAMPLE})\n\
+             first load: home page {home:.0} ms, editor with its preview {editor:.0} ms\n\
+             end of the debounce to the repainted preview, {} edits of a figure: median {median:.0} ms, p95 {p95:.0} ms\n",
+            times.len()
+        );
+        eprint!("{report}");
+        std::fs::write(harness::target_dir().join("workbench-timings.txt"), &report).unwrap();
+
+        browser.client.set_window_size(1400, 1000).await.unwrap();
+        browser.tab("结构").await;
+        click_preview_row(browser, "聚焦群众需求").await;
+        browser.screenshot("editor-outline.png").await;
+        browser.tab("数据").await;
+        browser.screenshot("editor-figures.png").await;
+        browser.tab("YAML").await;
+        browser.screenshot("editor-yaml.png").await;
+        browser
+            .js("document.querySelector('.preview-scroll').scrollTop = document.querySelectorAll('.frame')[1].offsetTop - 20;", vec![])
+            .await;
+        browser.screenshot("preview.png").await;
     });
 }

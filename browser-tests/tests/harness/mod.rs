@@ -360,10 +360,15 @@ impl Browser {
         self.click_button(".tab-list", label).await;
     }
 
-    /// Replaces what input `css` holds with `value`, typed as a clerk types it.
+    /// Replaces what input `css` holds with `value`, as a clerk selects
+    /// the old value and types over it.
     pub async fn type_into(&self, css: &str, value: &str) {
         let input = self.find(css).await;
-        input.clear().await.expect("the input is cleared");
+        self.js(
+            "arguments[0].focus(); arguments[0].select();",
+            vec![serde_json::to_value(&input).expect("an element as JSON")],
+        )
+        .await;
         input.send_keys(value).await.expect("the keys are typed");
     }
 
