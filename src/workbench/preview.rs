@@ -159,23 +159,14 @@ fn render_errors(error: Error) -> Vec<Diagnostic> {
 
 /// The data file's line that each block comes from, where it can be told:
 /// the blocks follow the report's texts in order, so each is matched to
-/// the next text whose words (before any citation) it contains.
+/// the next text whose longest run of words outside citations it contains.
 fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
     let texts: Vec<(String, usize)> = report
         .texts()
         .iter()
         .filter_map(|prose| {
             let line = prose.text.span.as_ref()?.line;
-            let words: String = prose
-                .text
-                .value
-                .split(['{', '｛'])
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .take(12)
-                .collect();
+            let words = longest_run_of_words(&prose.text.value);
             (words.chars().count() >= 2).then_some((words, line))
         })
         .collect();
@@ -195,6 +186,33 @@ fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
             Some(line)
         })
         .collect()
+}
+
+/// The longest run of letters and digits in `text` outside its citations
+/// (`{名称}` is replaced by a value in the report, and punctuation may be
+/// made full-width), at most 12 characters of it.
+fn longest_run_of_words(text: &str) -> String {
+    let mut runs = vec![String::new()];
+    let mut in_citation = false;
+    for c in text.chars() {
+        match c {
+            '{' | '｛' => in_citation = true,
+            '}' | '｝' => in_citation = false,
+            c if !in_citation && c.is_alphanumeric() => {
+                runs.last_mut().expect("there is a run").push(c);
+                continue;
+            }
+            _ => {}
+        }
+        if !runs.last().is_some_and(String::is_empty) {
+            runs.push(String::new());
+        }
+    }
+    let longest = runs
+        .into_iter()
+        .max_by_key(|run| run.chars().count())
+        .unwrap_or_default();
+    longest.chars().take(12).collect()
 }
 
 /// Each page as an A4 sheet of 22 rows; each row is a line set as the
@@ -684,6 +702,26 @@ mod tests {
         assert!(shown.problems.iter().any(|p| p.severity == "error"));
         assert_eq!(shown.outline.unwrap().sections[0].parts[0].number, "（一）");
         assert!(shown.figures[1].unfilled);
+    }
+
+    #[test]
+    fn a_paragraph_that_begins_with_a_citation_knows_its_line() {
+        let source = FILE.replace(
+            "工作:\n",
+            "开头: \"{年度}年，我局依法履职，各项工作取得新的进展。\"\n工作:\n",
+        );
+        let shown = preview_of(&source);
+        assert!(shown.ok, "{:?}", shown.problems);
+        assert!(
+            shown.pages[0]
+                .contains("data-line=\"4\" data-indent=\"32\" data-right=\"0\">2025年，我局"),
+            "{}",
+            shown.pages[0]
+        );
+        assert_eq!(
+            longest_run_of_words("{年度}年，{单位}在市委、市政府的坚强领导下"),
+            "市政府的坚强领导下"
+        );
     }
 
     #[test]
