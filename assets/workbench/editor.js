@@ -49,7 +49,7 @@ class Editor {
       }
     });
     this.warnOnLeave = (event) => {
-      if (this.saver.unsaved) {
+      if (this.hasUnsavedEdits()) {
         event.preventDefault();
         event.returnValue = '';
       }
@@ -67,7 +67,7 @@ class Editor {
     });
     this.yaml = new YamlPane({ onInput: (text) => this.typed(text) });
     this.preview = new Preview({ onPick: (line) => this.picked(line) });
-    this.problems = new Problems({ onGo: (line) => this.goToLine(line) });
+    this.problems = new Problems({ onGo: (line, column) => this.goToLine(line, column) });
   }
 
   layout() {
@@ -101,6 +101,11 @@ class Editor {
     this.showNote(takeNote(this.name));
     await this.render(performance.now());
     markLoaded();
+  }
+
+  /** Whether an edit is not on disk yet: typed and waiting, or made and not saved. */
+  hasUnsavedEdits() {
+    return this.saver.unsaved || this.outline.fields.waiting || this.figures.fields.waiting;
   }
 
   /** Sends what waits and saves it; resolves to whether every edit is on disk. */
@@ -234,9 +239,9 @@ class Editor {
   // ----- going to a place -----
 
   /** Takes the clerk to data file `line`: its part in the outline, its figure, or the YAML. */
-  goToLine(line) {
+  goToLine(line, column) {
     if (this.preview.element.classList.contains('stale')) {
-      this.showYamlLine(line);
+      this.showYamlLine(line, column);
       return;
     }
     if (line >= this.figures.firstLine()) {
@@ -247,7 +252,7 @@ class Editor {
     }
     this.tabs.select('outline');
     if (!this.outline.reveal(line)) {
-      this.showYamlLine(line);
+      this.showYamlLine(line, column);
     }
   }
 
@@ -261,9 +266,9 @@ class Editor {
     this.preview.highlightLines([line], { scroll: false });
   }
 
-  showYamlLine(line) {
+  showYamlLine(line, column) {
     this.tabs.select('yaml');
-    this.yaml.goToLine(line);
+    this.yaml.goToLine(line, column);
   }
 
   // ----- what the clerk is told -----

@@ -54,6 +54,11 @@ export class Fields {
     }
   }
 
+  /** Whether an edit waits for the clerk to pause. */
+  get waiting() {
+    return [...this.bound.values()].some(({ send }) => send.waiting);
+  }
+
   /** Sends every waiting edit now (before the fields' places change). */
   flush() {
     for (const { send } of this.bound.values()) {

@@ -105,6 +105,9 @@ export class OutlinePane {
       return;
     }
     item.querySelector(':scope > .ol-part-head > .num').textContent = part.number;
+    for (const tool of item.querySelectorAll(':scope > .ol-part-head > .tools > button')) {
+      tool.setAttribute('aria-label', `${tool.title}：${partName(part)}`);
+    }
     item.dataset.lines = part.lines.join(' ');
     item.dataset.label = partLabel(part);
     this.patchPoints(role, part, item.querySelector(':scope > .ol-part-body > .ol-points'));
@@ -241,7 +244,7 @@ export class OutlinePane {
   }
 
   tools(role, part, level, index, siblings) {
-    const name = part.number || part.heading || '这一项';
+    const name = partName(part);
     const tool = (label, title, control, action, disabled = false) => el('button', {
       class: 'btn icon',
       type: 'button',
@@ -315,7 +318,9 @@ export class OutlinePane {
   }
 
   async remove(role, part) {
-    const name = `${part.number}${part.heading}`;
+    const key = partKey(role, part.path);
+    const number = this.tree.querySelector(`[data-key-part="${key}"] > .ol-part-head > .num`).textContent;
+    const name = `${number}${this.fields.input(`${key}:heading`).value.trim()}`;
     if (!confirm(`删除“${name || '这一项'}”和它下面的全部内容？`)) {
       return;
     }
@@ -369,6 +374,11 @@ function shortName(element) {
   }
   const section = element.closest('.ol-section').querySelector(':scope > .ol-section-head > .num').textContent;
   return section + numbers.join('') || element.dataset.label;
+}
+
+/** How a screen reader names a part's tools: its number, or its heading when it has none yet. */
+function partName(part) {
+  return part.number || part.heading || '这一项';
 }
 
 function partLabel(part) {

@@ -8,7 +8,7 @@ import { noteFor } from './shell.js';
 
 const SEVERITY = { error: '错误', warning: '警告' };
 
-/** The problems pane; `onGo(line)` takes the clerk to a problem's line. */
+/** The problems pane; `onGo(line, column)` takes the clerk to a problem's place. */
 export class Problems {
   constructor({ onGo }) {
     this.onGo = onGo;
@@ -44,7 +44,7 @@ export class Problems {
         class: `problem ${problem.severity}`,
         type: 'button',
         disabled: !problem.line,
-        onclick: () => this.onGo(problem.line),
+        onclick: () => this.onGo(problem.line, problem.column),
       },
       el('span', { class: `badge ${problem.severity}` }, SEVERITY[problem.severity] || problem.severity),
       el('span', { class: 'problem-message' }, problem.message),

@@ -56,15 +56,18 @@ export class YamlPane {
     this.paintMarks();
   }
 
-  /** Puts the cursor at the start of `line` (1-based) and scrolls to it. */
-  goToLine(line) {
+  /** Puts the cursor on `line` (1-based), at `column` if given, scrolls to it and marks its number. */
+  goToLine(line, column = 1) {
     const lines = this.textarea.value.split('\n');
     const index = Math.min(Math.max(line, 1), lines.length) - 1;
     const start = lines.slice(0, index).reduce((sum, text) => sum + text.length + 1, 0);
+    const at = start + Math.min(Array.from(lines[index]).slice(0, column - 1).join('').length, lines[index].length);
     this.textarea.focus();
-    this.textarea.setSelectionRange(start, start + lines[index].length);
+    this.textarea.setSelectionRange(at, at);
     const rowHeight = this.gutter.firstChild ? this.gutter.firstChild.offsetHeight : 20;
     this.textarea.scrollTop = Math.max(0, (index - 5) * rowHeight);
+    this.gutter.querySelector('.ln.current')?.classList.remove('current');
+    this.gutter.children[index]?.classList.add('current');
   }
 
   syncLines() {
@@ -85,7 +88,8 @@ export class YamlPane {
   paintMarks() {
     [...this.gutter.children].forEach((number, index) => {
       const mark = this.marks.get(index + 1);
-      number.className = mark ? `ln ${mark.severity}` : 'ln';
+      number.classList.toggle('error', mark?.severity === 'error');
+      number.classList.toggle('warning', mark?.severity === 'warning');
       number.title = mark ? mark.messages.join('\n') : '';
     });
   }

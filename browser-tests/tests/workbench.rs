@@ -196,6 +196,112 @@ fn a_part_moved_up_is_renumbered_in_the_preview() {
     });
 }
 
+#[test]
+fn parts_and_points_are_added_edited_and_deleted_in_the_outline() {
+    run(async |workbench, browser| {
+        browser.edit(workbench, EXAMPLE).await;
+        browser
+            .click_button("[data-role='work'] > .ol-parts-wrap", "＋ 添加一项")
+            .await;
+        browser.preview_shows("（五）新的一项").await;
+        let selected = browser
+            .until(
+                "the new heading to be selected",
+                "document.activeElement.matches('.part-heading') && document.activeElement.selectionEnd - document.activeElement.selectionStart",
+            )
+            .await;
+        assert_eq!(
+            selected,
+            json!(4),
+            "typing replaces the placeholder heading"
+        );
+        let heading = browser.client.active_element().await.unwrap();
+        heading.send_keys("加强人民调解").await.unwrap();
+        browser.preview_shows("（五）加强人民调解").await;
+
+        let point = "[data-key-part='part:work:1'] .point-text";
+        browser
+            .js(
+                "const text = document.querySelector(arguments[0]); text.focus(); text.setSelectionRange(0, 8);",
+                vec![json!(point)],
+            )
+            .await;
+        browser
+            .client
+            .active_element()
+            .await
+            .unwrap()
+            .send_keys("法律援助扩面增效")
+            .await
+            .unwrap();
+        browser
+            .preview_shows("一是法律援助扩面增效。全年免费解答")
+            .await;
+
+        let delete = browser.find("button[aria-label='删除：（五）']").await;
+        delete.click().await.unwrap();
+        let asked = browser.client.get_alert_text().await.unwrap();
+        assert!(asked.contains("（五）加强人民调解"), "{asked}");
+        browser.client.accept_alert().await.unwrap();
+        browser
+            .until(
+                "the part to go",
+                "!document.querySelector('.sheets').textContent.includes('（五）加强人民调解')",
+            )
+            .await;
+        until_on_disk("the edits saved", || {
+            let saved = workbench.read(EXAMPLE);
+            saved.contains("- 法律援助扩面增效。全年免费解答")
+                && !saved.contains("标题: 加强人民调解")
+        })
+        .await;
+    });
+}
+
+#[test]
+fn figures_are_added_and_removed_in_the_table_and_citations_show_their_values() {
+    run(async |workbench, browser| {
+        browser.edit(workbench, EXAMPLE).await;
+        let chip = browser
+            .until(
+                "the citation's chip",
+                "[...document.querySelectorAll('.chip')].map(c => c.textContent).find(t => t.startsWith('援助办结.比率'))",
+            )
+            .await;
+        assert_eq!(chip, json!("援助办结.比率91.15%"));
+        browser.tab("数据").await;
+        browser.type_into("#new-figure-name", "调解案件").await;
+        browser.type_into("#new-figure-value", "1899件").await;
+        browser.click_button(".add-figure", "添加").await;
+        let added = browser
+            .until("the new figure's row", "document.querySelector('tr[data-name=\"调解案件\"] input.value') && document.querySelector('tr[data-name=\"调解案件\"] input.value').value")
+            .await;
+        assert_eq!(added, json!("1899"));
+        until_on_disk("the figure saved", || {
+            workbench.read(EXAMPLE).contains("调解案件: 1899件")
+        })
+        .await;
+
+        browser
+            .js(
+                "document.querySelector('button[aria-label=\"删除数据“调解案件”\"]').click();",
+                vec![],
+            )
+            .await;
+        browser.client.accept_alert().await.unwrap();
+        browser
+            .until(
+                "the row to go",
+                "!document.querySelector('tr[data-name=\"调解案件\"]')",
+            )
+            .await;
+        until_on_disk("the removal saved", || {
+            !workbench.read(EXAMPLE).contains("调解案件")
+        })
+        .await;
+    });
+}
+
 /// Selects `wanted` in the YAML tab's text, as a clerk selects it with the mouse.
 async fn select_in_yaml(browser: &Browser, wanted: &str) {
     browser
@@ -253,6 +359,15 @@ fn an_error_typed_in_the_yaml_is_shown_on_its_line_and_the_last_good_preview_sta
                 .await,
             json!(3)
         );
+        browser.tab("结构").await;
+        browser.click_button(".problem-list", "错误").await;
+        let at = browser
+            .until(
+                "the problem's line in the YAML",
+                "document.activeElement.matches('.yaml-text') && document.activeElement.value.slice(0, document.activeElement.selectionStart).split('\\n').length",
+            )
+            .await;
+        assert_eq!(at, json!(line), "a click on the problem goes to its line");
 
         select_in_yaml(browser, "[").await;
         yaml.send_keys(&Key::Backspace.to_string())
@@ -268,6 +383,13 @@ fn an_error_typed_in_the_yaml_is_shown_on_its_line_and_the_last_good_preview_sta
     });
 }
 
+/// Whether closing the tab now would ask the clerk first.
+async fn leaving_warns(browser: &Browser) -> serde_json::Value {
+    browser
+        .js("const leaving = new Event('beforeunload', { cancelable: true }); window.dispatchEvent(leaving); return leaving.defaultPrevented;", vec![])
+        .await
+}
+
 #[test]
 fn edits_are_saved_keeping_comments_and_one_backup() {
     run(async |workbench, browser| {
@@ -277,7 +399,13 @@ fn edits_are_saved_keeping_comments_and_one_backup() {
         browser
             .type_into("input[aria-label='援助办结的值']", "1400")
             .await;
+        assert_eq!(
+            leaving_warns(browser).await,
+            json!(true),
+            "closing the tab with an unsaved edit warns"
+        );
         let status = browser.saved().await;
+        assert_eq!(leaving_warns(browser).await, json!(false));
         assert!(status.contains("已保存"), "{status}");
         assert!(
             status.contains(&format!("原文件另存为 {EXAMPLE}.bak")),

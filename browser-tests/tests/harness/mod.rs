@@ -361,14 +361,14 @@ impl Browser {
     }
 
     /// Replaces what input `css` holds with `value`, as a clerk selects
-    /// the old value and types over it.
+    /// the old value (Ctrl+A) and types over it.
     pub async fn type_into(&self, css: &str, value: &str) {
         let input = self.find(css).await;
-        self.js(
-            "arguments[0].focus(); arguments[0].select();",
-            vec![serde_json::to_value(&input).expect("an element as JSON")],
-        )
-        .await;
+        let select_all = format!("{}a", fantoccini::key::Key::Control);
+        input
+            .send_keys(&select_all)
+            .await
+            .expect("the value is selected");
         input.send_keys(value).await.expect("the keys are typed");
     }
 
