@@ -7,12 +7,14 @@
 
 import { actionButtons } from './actions.js';
 import * as api from './api.js';
-import { afterPaint, debounce, el, replaceChildren } from './dom.js';
+import { showConflict, showNote } from './banners.js';
+import { afterPaint, debounce, el } from './dom.js';
 import { FiguresPane } from './figures.js';
 import { OutlinePane } from './outline.js';
 import { Preview } from './preview.js';
 import { Problems } from './problems.js';
 import { Saver } from './saving.js';
+import { Tabs } from './tabs.js';
 import { markLoaded, markRender, notify, onFileChange, takeNote } from './shell.js';
 import { YamlPane } from './yamlpane.js';
 
@@ -98,7 +100,7 @@ class Editor {
     this.text = file.text;
     this.yaml.setText(file.text);
     this.saver.loaded(file.version, file.text);
-    this.showNote(takeNote(this.name));
+    showNote(this.noteBox, takeNote(this.name));
     await this.render(performance.now());
     markLoaded();
   }
@@ -139,6 +141,7 @@ class Editor {
       history.replaceState(null, '', `#/edit/${encodeURIComponent(this.name)}`);
       return false;
     }
+    this.saver.stop();
     this.stopListening();
     window.removeEventListener('beforeunload', this.warnOnLeave);
     return true;
@@ -291,82 +294,6 @@ class Editor {
       this.conflictBox.hidden = true;
       await this.saver.keepMine(current);
     };
-    const edited = this.saver.unsaved ? '这里还有没保存的改动。' : '';
-    replaceChildren(this.conflictBox,
-      el('p', {}, el('strong', {}, '这个文件在别处被修改过了'),
-        `（另一个窗口或别的编辑器）。${edited}为了不丢掉任何一边的内容，自动保存已暂停。`),
-      el('div', { class: 'conflict-actions' },
-        el('button', { class: 'btn primary', type: 'button', onclick: reload }, '重新载入', el('small', {}, '用文件中的版本，放弃这里的改动')),
-        el('button', { class: 'btn', type: 'button', onclick: keep }, '保留我的版本', el('small', {}, '用这里的内容覆盖文件'))));
-    this.conflictBox.hidden = false;
-  }
-
-  /** A note left by the view that made this file: an import's warnings, what a rollover asks to check. */
-  showNote(note) {
-    if (!note) {
-      return;
-    }
-    const warnings = note.warnings || [];
-    replaceChildren(this.noteBox,
-      el('div', { class: 'note-head' },
-        el('strong', {}, note.title),
-        el('button', { class: 'btn link', type: 'button', onclick: () => { this.noteBox.hidden = true; } }, '知道了')),
-      note.intro ? el('p', {}, note.intro) : null,
-      warnings.length
-        ? [el('p', {}, `导入时发现 ${warnings.length} 处需要核对：`), el('ul', {}, warnings.map((w) => el('li', {}, w)))]
-        : null,
-      note.problems ? el('p', {}, problemCount(note.problems)) : null,
-      !warnings.length && !note.problems ? el('p', {}, '导入时没有发现需要特别核对的地方。') : null);
-    this.noteBox.hidden = false;
-  }
-}
-
-function problemCount(problems) {
-  const errors = problems.filter((p) => p.severity === 'error').length;
-  return `要检查的地方都列在下面的“问题”中（${errors} 个错误，${problems.length - errors} 个警告），点击一条即可到那里。`;
-}
-
-/** Tabs with a roving focus: arrow keys move between them, as in any desktop program. */
-class Tabs {
-  constructor(tabs) {
-    this.tabs = tabs;
-    this.list = el('div', { class: 'tab-list', role: 'tablist', 'aria-label': '编辑方式', onkeydown: (e) => this.key(e) });
-    this.panels = el('div', { class: 'tab-panels' });
-    for (const tab of tabs) {
-      tab.button = el('button', {
-        class: 'tab',
-        type: 'button',
-        role: 'tab',
-        id: `tab-${tab.id}`,
-        'aria-controls': `panel-${tab.id}`,
-        onclick: () => this.select(tab.id),
-      }, tab.label, el('small', {}, tab.hint));
-      tab.panel = el('div', { class: 'tab-panel', role: 'tabpanel', id: `panel-${tab.id}`, 'aria-labelledby': `tab-${tab.id}` }, tab.pane);
-      this.list.append(tab.button);
-      this.panels.append(tab.panel);
-    }
-    this.element = el('div', { class: 'tabs' }, this.list, this.panels);
-    this.select(tabs[0].id);
-  }
-
-  select(id) {
-    this.current = id;
-    for (const tab of this.tabs) {
-      const selected = tab.id === id;
-      tab.button.setAttribute('aria-selected', String(selected));
-      tab.button.tabIndex = selected ? 0 : -1;
-      tab.panel.hidden = !selected;
-    }
-  }
-
-  key(event) {
-    const step = { ArrowRight: 1, ArrowLeft: -1 }[event.key];
-    if (!step) {
-      return;
-    }
-    const index = this.tabs.findIndex((t) => t.id === this.current);
-    const next = this.tabs[(index + step + this.tabs.length) % this.tabs.length];
-    this.select(next.id);
-    next.button.focus();
+    showConflict(this.conflictBox, { unsaved: this.saver.unsaved, reload, keep });
   }
 }

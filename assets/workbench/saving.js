@@ -11,6 +11,8 @@ import { clock, debounce } from './dom.js';
 
 /** How long after the last change the text is saved, in ms. */
 export const SAVE_PAUSE = 1000;
+/** How long after a failed save it is tried again, in ms. */
+const RETRY = 5000;
 
 /**
  * The saver of one data file. `text()` is the editor's text now;
@@ -26,6 +28,7 @@ export class Saver {
     this.version = null;
     this.savedText = null;
     this.saving = null;
+    this.backup = null;
     this.ours = new Set();
     this.inConflict = false;
     this.later = debounce(() => this.save(), SAVE_PAUSE);
@@ -61,29 +64,31 @@ export class Saver {
   /** Saves now what waits; resolves to whether everything is on disk. */
   async flush() {
     this.later.cancel();
-    await this.saving;
-    if (this.unsaved && !this.inConflict) {
-      await this.save();
-    }
+    await this.save();
     return !this.unsaved;
   }
 
-  /** Writes the editor's text over the version it started from. */
-  async save() {
-    if (this.saving) {
-      await this.saving;
-    }
-    if (!this.unsaved || this.inConflict) {
-      return;
-    }
-    this.saving = this.write(this.text(), this.version);
-    try {
-      await this.saving;
-    } finally {
-      this.saving = null;
-    }
-    if (this.unsaved && !this.inConflict) {
-      this.later();
+  /** Writes the editor's text over the version it started from, after any save under way. */
+  save() {
+    const saving = (this.saving || Promise.resolve()).then(() => this.writeIfNeeded());
+    this.saving = saving;
+    saving.then(() => {
+      if (this.saving === saving) {
+        this.saving = null;
+      }
+    });
+    return saving;
+  }
+
+  /** The editor is closed: nothing more is saved. */
+  stop() {
+    this.stopped = true;
+    this.later.cancel();
+  }
+
+  async writeIfNeeded() {
+    if (this.unsaved && !this.inConflict && !this.stopped) {
+      await this.write(this.text(), this.version);
     }
   }
 
@@ -94,14 +99,15 @@ export class Saver {
       this.ours.add(saved.version);
       this.version = saved.version;
       this.savedText = text;
-      const backup = saved.backup ? `；原文件另存为 ${saved.backup}` : '';
+      this.backup = this.backup || saved.backup;
+      const backup = this.backup ? `（原文件另存为 ${this.backup}）` : '';
       this.status(this.unsaved ? 'pending' : 'saved', `已保存 ${clock()}${backup}`);
     } catch (error) {
       if (error.status === 409 && error.current) {
         this.changedOnDisk(error.current);
       } else {
-        this.status('failed', `保存失败：${error.message}`);
-        throw error;
+        this.status('failed', `保存失败：${error.message}（稍后再试）`);
+        setTimeout(() => this.save(), RETRY);
       }
     }
   }
@@ -134,13 +140,10 @@ export class Saver {
   }
 
   /** Keeps the editor's version: saved over `current`, the version now on disk. */
-  async keepMine(current) {
+  keepMine(current) {
     this.inConflict = false;
-    this.saving = this.write(this.text(), current.version);
-    try {
-      await this.saving;
-    } finally {
-      this.saving = null;
-    }
+    this.version = current.version;
+    this.savedText = current.text;
+    return this.save();
   }
 }

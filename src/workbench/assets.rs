@@ -90,6 +90,16 @@ const ASSETS: &[(&str, &str, &str)] = &[
         include_str!("../../assets/workbench/saving.js"),
     ),
     (
+        "banners.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../assets/workbench/banners.js"),
+    ),
+    (
+        "tabs.js",
+        "text/javascript; charset=utf-8",
+        include_str!("../../assets/workbench/tabs.js"),
+    ),
+    (
         "actions.js",
         "text/javascript; charset=utf-8",
         include_str!("../../assets/workbench/actions.js"),
