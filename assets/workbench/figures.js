@@ -133,6 +133,7 @@ export class FiguresPane {
 
   patchRow(row, figure) {
     row.classList.toggle('unfilled', figure.unfilled);
+    row.dataset.line = String(figure.line || '');
     for (const column of [...EDITABLE, { field: 'part_of' }]) {
       this.fields.patch(`figure:${figure.name}:${column.field}`, figure[column.field]);
     }

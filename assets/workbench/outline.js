@@ -41,7 +41,6 @@ export class OutlinePane {
     } else {
       this.patch(outline);
     }
-    this.outline = outline;
   }
 
   /** Makes the outline read-only (the file has an error) or editable. */
@@ -81,17 +80,18 @@ export class OutlinePane {
     }
   }
 
+  /** Patches texts, numbers and the data file lines (a paragraph added moves those below it). */
   patch(outline) {
     for (const top of outline.top) {
       this.fields.patch(`top:${top.field}`, top.value);
+      this.fields.input(`top:${top.field}`).closest('.ol-top-field').dataset.lines = top.line ? String(top.line) : '';
     }
     for (const section of outline.sections) {
       this.fields.patch(`section:${section.role}:heading`, section.heading);
       this.patchOptional(`section:${section.role}:intro`, section.intro);
-      const head = this.tree.querySelector(`[data-role="${section.role}"] > .ol-section-head > .num`);
-      if (head) {
-        head.textContent = section.number || '';
-      }
+      const element = this.tree.querySelector(`[data-role="${section.role}"]`);
+      element.dataset.lines = section.lines.join(' ');
+      element.querySelector(':scope > .ol-section-head > .num').textContent = section.number || '';
       eachPart(section.parts, (part) => this.patchPart(section.role, part));
     }
   }
