@@ -246,8 +246,8 @@ fn pages_html(pages: &[Page], blocks: &[Block], lines: &[Option<usize>]) -> Vec<
 
 fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<usize>) {
     let style = match crate::output::docx::layout::paragraph_style(block) {
-        "Title" => "title",
-        "heading 1" => "h1",
+        "Title" | "附件标题" => "title",
+        "heading 1" | "附件标识" => "h1",
         "heading 2" => "h2",
         "heading 3" | "heading 4" | "heading 5" => "h3",
         _ => "body",
@@ -722,6 +722,22 @@ mod tests {
             longest_run_of_words("{年度}年，{单位}在市委、市政府的坚强领导下"),
             "市政府的坚强领导下"
         );
+    }
+
+    #[test]
+    fn an_attachment_s_mark_and_title_are_set_as_the_docx_sets_them() {
+        let shown = preview_of(&format!(
+            "{FILE}附件:\n  - 名称: 主要数据统计表\n    正文: 全年办理案件300件。\n"
+        ));
+        assert!(shown.ok, "{:?}", shown.problems);
+        let pages = shown.pages.concat();
+        assert!(
+            pages.contains(
+                "class=\"row h1 left\" data-block=\"5\" data-indent=\"0\" data-right=\"0\">附件<"
+            ),
+            "{pages}"
+        );
+        assert!(pages.contains("class=\"row title center\" data-block=\"6\" data-indent=\"0\" data-right=\"0\">主要数据统计表<"), "{pages}");
     }
 
     #[test]
