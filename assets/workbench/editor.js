@@ -207,6 +207,7 @@ class Editor {
     this.preview.setStale(!result.ok);
     if (result.ok) {
       this.paint(result.pages);
+      this.showTitle(this.preview.title());
     }
     if (!result.outline) {
       this.showLock('文件有错误，“结构”和“数据”暂时不能修改：请先改正下面“问题”中的错误（点击可到出错的地方）。');
@@ -215,7 +216,10 @@ class Editor {
     this.showLock(null);
     this.outline.update(result.outline);
     this.figures.update(result.figures);
-    this.showTitle(result.outline.top.find((t) => t.field === 'title'));
+    if (!result.ok && !this.preview.title()) {
+      const title = result.outline.top.find((t) => t.field === 'title');
+      this.showTitle(title.value || title.placeholder);
+    }
   }
 
   paint(pages) {
@@ -233,10 +237,10 @@ class Editor {
     this.figures.setLocked(Boolean(message));
   }
 
+  /** The report's title over the editor and in the window's title. */
   showTitle(title) {
-    const text = title ? title.value || title.placeholder : '';
-    this.title.textContent = text || this.name;
-    document.title = `${text || this.name} · zongjie 工作台`;
+    this.title.textContent = title || this.name;
+    document.title = `${title || this.name} · zongjie 工作台`;
   }
 
   // ----- going to a place -----

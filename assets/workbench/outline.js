@@ -157,15 +157,6 @@ export class OutlinePane {
   }
 
   section(section) {
-    const heading = el('input', {
-      class: 'line section-heading',
-      value: section.heading,
-      placeholder: section.standard_heading,
-      'aria-label': `“${section.label}”一章的标题（空着时写作：${section.standard_heading}）`,
-    });
-    this.fields.bind(heading, `section:${section.role}:heading`, (value) => ({
-      op: 'set_section', role: section.role, field: 'heading', value,
-    }));
     return el('section', {
       class: section.present ? 'ol-section' : 'ol-section absent',
       title: `数据文件中的“${section.label}”`,
@@ -173,12 +164,26 @@ export class OutlinePane {
     },
     el('div', { class: 'ol-section-head' },
       el('span', { class: 'num' }, section.number || ''),
-      heading,
-      ),
+      section.thematic
+        ? el('span', { class: 'thematic' }, `“${section.label}”的各项各成一章（一、二、三……）`)
+        : this.sectionHeading(section)),
     section.present ? null : el('p', { class: 'hint' }, '这一章还没有写，报告中不出现。添加一项就会写进报告。'),
     this.optionalText(section.intro, '引言', `section:${section.role}:intro`,
       (value) => ({ op: 'set_section', role: section.role, field: 'intro', value })),
     this.parts(section.role, section.parts, [], section.thematic ? 1 : 2));
+  }
+
+  /** The heading of a section that is one 一、 of the report; empty, the standard one is printed. */
+  sectionHeading(section) {
+    const heading = el('input', {
+      class: 'line section-heading',
+      value: section.heading,
+      placeholder: section.standard_heading,
+      'aria-label': `“${section.label}”一章的标题（空着时写作：${section.standard_heading}）`,
+    });
+    return this.fields.bind(heading, `section:${section.role}:heading`, (value) => ({
+      op: 'set_section', role: section.role, field: 'heading', value,
+    }));
   }
 
   /** A text field, or a button that shows an empty one when there is no text yet. */

@@ -70,9 +70,14 @@ export class Preview {
     }
   }
 
-  /** The whole text of the preview, rows joined (for tests and searching). */
-  text() {
-    return this.sheets.textContent;
+  /** The title as the first page prints it, its lines joined; empty before any preview. */
+  title() {
+    const first = this.sheets.querySelector('.row.title');
+    if (!first) {
+      return '';
+    }
+    const rows = this.sheets.querySelectorAll(`.row[data-block="${first.dataset.block}"]`);
+    return [...rows].map((row) => row.textContent).join('');
   }
 
   picked(event) {
