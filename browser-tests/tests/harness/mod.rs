@@ -170,7 +170,7 @@ pub struct Browser {
 pub async fn browser() -> Option<Browser> {
     let chromedriver = std::env::var_os("CHROMEDRIVER").unwrap_or_else(|| "chromedriver".into());
     let port = free_port();
-    let driver = match Command::new(&chromedriver)
+    let mut driver = match Command::new(&chromedriver)
         .arg(format!("--port={port}"))
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -190,7 +190,21 @@ pub async fn browser() -> Option<Browser> {
         }
     };
     let downloads = tempfile::tempdir().expect("a temporary folder");
-    let client = connect(port, downloads.path()).await;
+    let client = match connect(port, downloads.path()).await {
+        Ok(client) => client,
+        Err(error) => {
+            let _ = driver.kill();
+            let _ = driver.wait();
+            let note =
+                format!("no Chromium session from chromedriver ({error}): is chromium installed?");
+            assert!(
+                std::env::var_os("ZONGJIE_REQUIRE_TOOLS").is_none(),
+                "{note}"
+            );
+            eprintln!("skipped: {note}");
+            return None;
+        }
+    };
     let session = client
         .session_id()
         .await
@@ -206,7 +220,8 @@ pub async fn browser() -> Option<Browser> {
     })
 }
 
-async fn connect(port: u16, downloads: &Path) -> Client {
+/// A session of headless Chromium, once chromedriver listens on `port`.
+async fn connect(port: u16, downloads: &Path) -> Result<Client, String> {
     let capabilities = json!({
         "browserName": "chrome",
         "goog:chromeOptions": {
@@ -220,20 +235,19 @@ async fn connect(port: u16, downloads: &Path) -> Client {
     let Value::Object(capabilities) = capabilities else {
         unreachable!("the capabilities are an object")
     };
-    let address = format!("http://127.0.0.1:{port}");
     let started = Instant::now();
-    loop {
-        let mut builder = ClientBuilder::new(HttpConnector::new());
-        builder.capabilities(capabilities.clone());
-        match builder.connect(&address).await {
-            Ok(client) => return client,
-            Err(error) if started.elapsed() < PATIENCE => {
-                let _ = error;
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            Err(error) => panic!("no WebDriver session from chromedriver: {error}"),
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if started.elapsed() > PATIENCE {
+            return Err(format!("chromedriver did not listen on port {port}"));
         }
+        tokio::time::sleep(Duration::from_millis(50)).await;
     }
+    let mut builder = ClientBuilder::new(HttpConnector::new());
+    builder.capabilities(capabilities);
+    builder
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .map_err(|error| error.to_string())
 }
 
 impl Drop for Browser {
