@@ -35,6 +35,7 @@ class Editor {
     this.text = '';
     this.queue = Promise.resolve();
     this.renderCount = 0;
+    this.formsLocked = false;
     this.shownPages = '';
     this.saver = new Saver({
       name,
@@ -230,7 +231,9 @@ class Editor {
     }
   }
 
+  /** Locks the outline and figures with `message` saying why, or unlocks them (`null`). */
   showLock(message) {
+    this.formsLocked = Boolean(message);
     this.lockNote.hidden = !message;
     this.lockNote.textContent = message || '';
     this.outline.setLocked(Boolean(message));
@@ -245,20 +248,21 @@ class Editor {
 
   // ----- going to a place -----
 
-  /** Takes the clerk to data file `line`: its part in the outline, its figure, or the YAML. */
+  /**
+   * Takes the clerk to data file `line`: its part in the outline, its
+   * figure in the table, or else (and whenever the forms are locked) the
+   * line in the YAML.
+   */
   goToLine(line, column) {
-    if (this.preview.element.classList.contains('stale')) {
+    if (this.formsLocked) {
       this.showYamlLine(line, column);
-      return;
-    }
-    if (line >= this.figures.firstLine()) {
+    } else if (this.outline.placeOf(line)) {
+      this.tabs.select('outline');
+      this.outline.reveal(line);
+    } else if (this.figures.rowAt(line)) {
       this.tabs.select('figures');
-      if (this.figures.reveal(line)) {
-        return;
-      }
-    }
-    this.tabs.select('outline');
-    if (!this.outline.reveal(line)) {
+      this.figures.reveal(line);
+    } else {
       this.showYamlLine(line, column);
     }
   }

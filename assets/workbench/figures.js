@@ -13,6 +13,8 @@ const EDITABLE = [
   { field: 'last_year', label: '上年', placeholder: '' },
   { field: 'target', label: '目标', placeholder: '' },
 ];
+/** The most lines a figure's entry takes: its name, then 值, 单位, 目标, 上年, 属于. */
+const LONGEST_ENTRY = 6;
 const COMPUTED = [
   { field: 'share', label: '占比' },
   { field: 'completion', label: '完成率' },
@@ -64,22 +66,25 @@ export class FiguresPane {
     this.fieldset.disabled = locked;
   }
 
-  /** Scrolls to the figure whose entry is at or before `line`, if the line is in the figures. */
-  reveal(line) {
-    const rows = [...this.body.children].filter((row) => Number(row.dataset.line) <= line);
-    const row = rows[rows.length - 1];
-    if (!row) {
-      return false;
-    }
-    row.scrollIntoView({ block: 'center' });
-    row.querySelector('input')?.focus({ preventScroll: true });
-    flash(row);
-    return true;
+  /** The row of the figure whose entry in the data file has `line`, if any. */
+  rowAt(line) {
+    const rows = [...this.body.children].filter((row) => row.dataset.line);
+    const index = rows.findIndex((row, at) => {
+      const start = Number(row.dataset.line);
+      const next = rows[at + 1] ? Number(rows[at + 1].dataset.line) : start + LONGEST_ENTRY;
+      return line >= start && line < next;
+    });
+    return rows[index] || null;
   }
 
-  /** The first line of the figures in the data file. */
-  firstLine() {
-    return Number(this.body.firstChild?.dataset.line) || Infinity;
+  /** Scrolls to the figure at `line`, puts the cursor in its value and flashes it. */
+  reveal(line) {
+    const row = this.rowAt(line);
+    if (row) {
+      row.scrollIntoView({ block: 'center' });
+      row.querySelector('input')?.focus({ preventScroll: true });
+      flash(row);
+    }
   }
 
   rebuild(figures) {

@@ -57,13 +57,11 @@ export class OutlinePane {
   /** Scrolls to the place of `line`, puts the cursor in its first field and flashes it. */
   reveal(line) {
     const place = this.placeOf(line);
-    if (!place) {
-      return false;
+    if (place) {
+      place.element.scrollIntoView({ block: 'center' });
+      place.element.querySelector('input, textarea')?.focus({ preventScroll: true });
+      flash(place.element);
     }
-    place.element.scrollIntoView({ block: 'center' });
-    place.element.querySelector('input, textarea')?.focus({ preventScroll: true });
-    flash(place.element);
-    return true;
   }
 
   rebuild(outline) {

@@ -683,6 +683,31 @@ fn rollover_opens_next_years_file_with_its_warnings() {
             json!(21),
             "every figure is to be filled in next year"
         );
+        browser.tab("结构").await;
+        browser
+            .js(
+                "[...document.querySelectorAll('.problem.warning')].find(p => p.textContent.includes('数据“党组会议”还没有填写数值')).click();",
+                vec![],
+            )
+            .await;
+        let focused = browser
+            .until(
+                "the figure to fill in",
+                "document.activeElement.getAttribute('aria-label')",
+            )
+            .await;
+        assert_eq!(
+            focused,
+            json!("党组会议的值"),
+            "a click on the warning goes to the figure"
+        );
+        browser
+            .type_into("input[aria-label='党组会议的值']", "30")
+            .await;
+        until_on_disk("the figure filled in", || {
+            workbench.read(name).contains("党组会议:\n    值: 30")
+        })
+        .await;
     });
 }
 
