@@ -10,7 +10,8 @@ use std::sync::Arc;
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::rejection::{BytesRejection, JsonRejection};
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
+use axum::http::request::Parts;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
@@ -79,6 +80,32 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for JsonBody
                 rejection.body_text()
             ))),
         }
+    }
+}
+
+/// The parameters of the address (`?name=…&save=1`), refused with a
+/// Chinese message when they are not what the route takes.
+pub struct Params<T>(T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for Params<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(value)| Params(value))
+            .map_err(|rejection| bad(format!("地址中的参数不对（{}）", rejection.body_text())))
+    }
+}
+
+/// A yes-or-no parameter as an address writes it: `1`, `true`, `yes` or
+/// `0`, `false`, `no`.
+fn flag<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<bool, D::Error> {
+    let written = String::deserialize(deserializer)?;
+    match written.as_str() {
+        "1" | "true" | "yes" | "" => Ok(true),
+        "0" | "false" | "no" => Ok(false),
+        other => Err(serde::de::Error::custom(format!("“{other}”不是 1 或 0"))),
     }
 }
 
@@ -233,7 +260,7 @@ struct Format {
 async fn download(
     State(app): State<Arc<App>>,
     Path(name): Path<String>,
-    Query(query): Query<Format>,
+    Params(query): Params<Format>,
 ) -> Answer {
     let stored = app.folder.read(&name)?;
     let format = match query.format.as_deref().unwrap_or("docx") {
@@ -421,25 +448,18 @@ async fn diff_texts(JsonBody(compare): JsonBody<Compare>) -> Answer {
 #[derive(Deserialize)]
 struct Uploaded {
     name: Option<String>,
-    /// `true` or `1` to write the imported data file into the folder.
-    #[serde(default)]
-    save: Option<String>,
-}
-
-impl Uploaded {
-    fn save(&self) -> bool {
-        matches!(self.save.as_deref(), Some("true" | "1" | "yes"))
-    }
+    #[serde(default, deserialize_with = "flag")]
+    save: bool,
 }
 
 async fn import_report(
     State(app): State<Arc<App>>,
-    Query(query): Query<Uploaded>,
+    Params(query): Params<Uploaded>,
     Upload(bytes): Upload,
 ) -> Answer {
     let shown = query.name.clone().unwrap_or_else(|| "报告".to_string());
     let imported = import::import(&shown, &bytes)?;
-    let name = if query.save() {
+    let name = if query.save {
         let stem = shown
             .rsplit_once('.')
             .map_or(shown.as_str(), |(stem, _)| stem);
@@ -456,7 +476,7 @@ async fn import_report(
     }))
 }
 
-async fn lint_report(Query(query): Query<Uploaded>, Upload(bytes): Upload) -> Answer {
+async fn lint_report(Params(query): Params<Uploaded>, Upload(bytes): Upload) -> Answer {
     let shown = query.name.unwrap_or_else(|| "报告.txt".to_string());
     if is_data_file_name(&shown) && bytes.is_empty() {
         return Err(bad("上传的文件是空的"));
@@ -469,4 +489,61 @@ async fn lint_report(Query(query): Query<Uploaded>, Upload(bytes): Upload) -> An
         "problems": preview::problems(report),
         "summary": report.summary(),
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use axum::body::Body;
+    use tower::ServiceExt;
+
+    use super::*;
+
+    const PORT: u16 = 4000;
+    const TOKEN: &str = "t";
+
+    async fn post(folder: &std::path::Path, uri: &str, body: &str) -> (StatusCode, Value) {
+        let app =
+            crate::workbench::router(crate::workbench::test_app(folder, PORT, TOKEN).unwrap());
+        let request = Request::post(uri)
+            .header(header::HOST, format!("127.0.0.1:{PORT}"))
+            .header(super::super::security::TOKEN_HEADER, TOKEN)
+            .body(Body::from(body.to_string()))
+            .unwrap();
+        let response = app.oneshot(request).await.unwrap();
+        let status = response.status();
+        let bytes = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        (
+            status,
+            serde_json::from_slice(&bytes).unwrap_or(Value::Null),
+        )
+    }
+
+    const REPORT: &str = "甲县司法局2025年工作总结\n\n2025年，我局依法履职。\n\n一、2025年工作情况\n\n（一）加强队伍建设。全年培训200人次。\n";
+
+    #[tokio::test]
+    async fn an_import_is_saved_with_save_1_as_the_page_asks() {
+        let folder = tempfile::tempdir().unwrap();
+        let (status, answer) = post(
+            folder.path(),
+            "/api/import?name=%E6%8A%A5%E5%91%8A.txt&save=1",
+            REPORT,
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        assert_eq!(answer["name"], json!("报告.yaml"));
+        assert!(folder.path().join("报告.yaml").exists());
+    }
+
+    #[tokio::test]
+    async fn a_wrong_parameter_is_refused_in_chinese() {
+        let folder = tempfile::tempdir().unwrap();
+        let (status, answer) =
+            post(folder.path(), "/api/import?name=a.txt&save=maybe", REPORT).await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        let message = answer["error"]["message"].as_str().unwrap();
+        assert!(message.starts_with("地址中的参数不对"), "{message}");
+        assert!(!folder.path().join("a.yaml").exists());
+    }
 }

@@ -59,8 +59,8 @@ pub fn problems(diagnostics: &Diagnostics) -> Vec<Problem> {
 /// The editor's view of a data file's text.
 #[derive(Debug, Serialize)]
 pub struct Preview {
-    /// Whether the file renders; when not, only `problems` is filled and
-    /// the page keeps its last good preview, marked stale.
+    /// Whether the file renders; when not, `pages` and `text` are empty
+    /// and the page keeps its last good preview, marked stale.
     pub ok: bool,
     /// Every error and warning.
     pub problems: Vec<Problem>,
@@ -70,7 +70,8 @@ pub struct Preview {
     pub pages: Vec<String>,
     /// The report as plain text.
     pub text: String,
-    /// The report's structure.
+    /// The report's structure, whenever the file reads as a report, so
+    /// that figures still to be filled in can be filled in the form.
     pub outline: Option<Outline>,
     /// The figures, with what is computed from them.
     pub figures: Vec<FigureRow>,
@@ -92,21 +93,11 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
     };
     let problems = problems(&diagnostics);
     let summary = diagnostics.summary();
-    match (rendered, checked.report) {
-        (Some(rendered), Some(report)) => {
-            let lines = block_lines(&rendered.blocks, &report);
-            let laid_out = pages::paginate(&rendered.blocks);
-            Preview {
-                ok: true,
-                problems,
-                summary,
-                pages: pages_html(&laid_out, &rendered.blocks, &lines),
-                text: markdown::to_text(&rendered.blocks),
-                outline: Some(outline(&report)),
-                figures: figure_rows(&report),
-            }
-        }
-        _ => Preview {
+    let report = checked
+        .report
+        .filter(|_| rendered.is_some() || reads_whole(source));
+    let Some(report) = report else {
+        return Preview {
             ok: false,
             problems,
             summary,
@@ -114,8 +105,38 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
             text: String::new(),
             outline: None,
             figures: Vec::new(),
-        },
+        };
+    };
+    let (pages, text) = match rendered {
+        Some(rendered) => {
+            let lines = block_lines(&rendered.blocks, &report);
+            let laid_out = pages::paginate(&rendered.blocks);
+            (
+                pages_html(&laid_out, &rendered.blocks, &lines),
+                markdown::to_text(&rendered.blocks),
+            )
+        }
+        None => (Vec::new(), String::new()),
+    };
+    Preview {
+        ok: !pages.is_empty(),
+        problems,
+        summary,
+        pages,
+        text,
+        outline: Some(outline(&report)),
+        figures: figure_rows(&report),
     }
+}
+
+/// Whether `source` reads as a report without errors of its own (its
+/// figures may be unfilled, its citations wrong): the form edits take
+/// such a file, so the editor gets its outline and figures.
+fn reads_whole(source: &str) -> bool {
+    !crate::datafile::load::load(source)
+        .diagnostics
+        .iter()
+        .any(Diagnostic::is_error)
 }
 
 /// The errors that stopped rendering, as diagnostics.
@@ -138,23 +159,14 @@ fn render_errors(error: Error) -> Vec<Diagnostic> {
 
 /// The data file's line that each block comes from, where it can be told:
 /// the blocks follow the report's texts in order, so each is matched to
-/// the next text whose words (before any citation) it contains.
+/// the next text whose longest run of words outside citations it contains.
 fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
     let texts: Vec<(String, usize)> = report
         .texts()
         .iter()
         .filter_map(|prose| {
             let line = prose.text.span.as_ref()?.line;
-            let words: String = prose
-                .text
-                .value
-                .split(['{', '｛'])
-                .next()
-                .unwrap_or("")
-                .trim_end_matches(|c: char| !c.is_alphanumeric())
-                .chars()
-                .take(12)
-                .collect();
+            let words = longest_run_of_words(&prose.text.value);
             (words.chars().count() >= 2).then_some((words, line))
         })
         .collect();
@@ -174,6 +186,33 @@ fn block_lines(blocks: &[Block], report: &Report) -> Vec<Option<usize>> {
             Some(line)
         })
         .collect()
+}
+
+/// The longest run of letters and digits in `text` outside its citations
+/// (`{名称}` is replaced by a value in the report, and punctuation may be
+/// made full-width), at most 12 characters of it.
+fn longest_run_of_words(text: &str) -> String {
+    let mut runs = vec![String::new()];
+    let mut in_citation = false;
+    for c in text.chars() {
+        match c {
+            '{' | '｛' => in_citation = true,
+            '}' | '｝' => in_citation = false,
+            c if !in_citation && c.is_alphanumeric() => {
+                runs.last_mut().expect("there is a run").push(c);
+                continue;
+            }
+            _ => {}
+        }
+        if !runs.last().is_some_and(String::is_empty) {
+            runs.push(String::new());
+        }
+    }
+    let longest = runs
+        .into_iter()
+        .max_by_key(|run| run.chars().count())
+        .unwrap_or_default();
+    longest.chars().take(12).collect()
 }
 
 /// Each page as an A4 sheet of 22 rows; each row is a line set as the
@@ -207,8 +246,8 @@ fn pages_html(pages: &[Page], blocks: &[Block], lines: &[Option<usize>]) -> Vec<
 
 fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<usize>) {
     let style = match crate::output::docx::layout::paragraph_style(block) {
-        "Title" => "title",
-        "heading 1" => "h1",
+        "Title" | "附件标题" => "title",
+        "heading 1" | "附件标识" => "h1",
         "heading 2" => "h2",
         "heading 3" | "heading 4" | "heading 5" => "h3",
         _ => "body",
@@ -655,10 +694,61 @@ mod tests {
     }
 
     #[test]
+    fn a_file_citing_unfilled_figures_has_its_outline_and_figures_but_no_pages() {
+        let shown =
+            preview_of(&FILE.replace("{值: 270, 单位: 件, 属于: 受理}", "{单位: 件, 属于: 受理}"));
+        assert!(!shown.ok);
+        assert!(shown.pages.is_empty());
+        assert!(shown.problems.iter().any(|p| p.severity == "error"));
+        assert_eq!(shown.outline.unwrap().sections[0].parts[0].number, "（一）");
+        assert!(shown.figures[1].unfilled);
+    }
+
+    #[test]
+    fn a_paragraph_that_begins_with_a_citation_knows_its_line() {
+        let source = FILE.replace(
+            "工作:\n",
+            "开头: \"{年度}年，我局依法履职，各项工作取得新的进展。\"\n工作:\n",
+        );
+        let shown = preview_of(&source);
+        assert!(shown.ok, "{:?}", shown.problems);
+        assert!(
+            shown.pages[0]
+                .contains("data-line=\"4\" data-indent=\"32\" data-right=\"0\">2025年，我局"),
+            "{}",
+            shown.pages[0]
+        );
+        assert_eq!(
+            longest_run_of_words("{年度}年，{单位}在市委、市政府的坚强领导下"),
+            "市政府的坚强领导下"
+        );
+    }
+
+    #[test]
+    fn an_attachment_s_mark_and_title_are_set_as_the_docx_sets_them() {
+        let shown = preview_of(&format!(
+            "{FILE}附件:\n  - 名称: 主要数据统计表\n    正文: 全年办理案件300件。\n"
+        ));
+        assert!(shown.ok, "{:?}", shown.problems);
+        let pages = shown.pages.concat();
+        assert!(
+            pages.contains(
+                "class=\"row h1 left\" data-block=\"5\" data-indent=\"0\" data-right=\"0\">附件<"
+            ),
+            "{pages}"
+        );
+        assert!(pages.contains("class=\"row title center\" data-block=\"6\" data-indent=\"0\" data-right=\"0\">主要数据统计表<"), "{pages}");
+    }
+
+    #[test]
     fn a_file_with_an_error_has_only_its_problems() {
         let shown = preview_of(&FILE.replace("年度: 2025", "年度: 二〇二五"));
         assert!(!shown.ok);
         assert!(shown.pages.is_empty());
+        assert!(
+            shown.outline.is_none(),
+            "a file that does not read has no outline"
+        );
         let error = shown
             .problems
             .iter()
