@@ -43,8 +43,7 @@ export class FiguresPane {
             EDITABLE.map((c) => el('th', { scope: 'col' }, c.label)),
             el('th', { scope: 'col' }, '属于'),
             COMPUTED.map((c) => el('th', { scope: 'col', class: 'computed' }, c.label)),
-            el('th', { scope: 'col' }, '引用处'),
-            el('th', { scope: 'col' }, el('span', { class: 'visually-hidden' }, '删除')))),
+            el('th', { scope: 'col' }, '引用处'))),
           this.body)),
       this.addForm());
     this.element = el('div', { class: 'figures-pane' }, this.fieldset);
@@ -97,18 +96,17 @@ export class FiguresPane {
 
   row(figure, names) {
     const row = el('tr', { data: { name: figure.name, line: String(figure.line || '') } },
-      el('th', { scope: 'row', class: 'figure-name' }, figure.name),
-      EDITABLE.map((column) => el('td', {}, this.input(figure, column))),
-      el('td', {}, this.partOf(figure, names)),
-      COMPUTED.map((column) => el('td', { class: `computed ${column.field}` })),
-      el('td', { class: 'cited' }),
-      el('td', {}, el('button', {
-        class: 'btn icon danger',
+      el('th', { scope: 'row', class: 'figure-name' }, figure.name, el('button', {
+        class: 'btn icon danger remove',
         type: 'button',
         title: `删除“${figure.name}”`,
         'aria-label': `删除数据“${figure.name}”`,
         onclick: () => this.remove(figure),
-      }, '×')));
+      }, '×')),
+      EDITABLE.map((column) => el('td', {}, this.input(figure, column))),
+      el('td', {}, this.partOf(figure, names)),
+      COMPUTED.map((column) => el('td', { class: `computed ${column.field}` })),
+      el('td', { class: 'cited' }));
     this.patchRow(row, figure);
     return row;
   }
