@@ -669,8 +669,25 @@ fn rollover_opens_next_years_file_with_its_warnings() {
                 .await,
         );
         assert_eq!(title, "云岭市司法局2026年工作总结");
-        let banner = text(browser.until("why there is no preview yet", "!document.querySelector('.stale-banner').hidden && document.querySelector('.stale-banner').textContent").await);
-        assert!(banner.contains("在“数据”中填上标黄的数据"), "{banner}");
+        let gaps = browser
+            .until(
+                "the draft's gaps for the figures to fill in",
+                "document.querySelectorAll('.sheet .gap').length",
+            )
+            .await;
+        assert!(
+            gaps.as_u64().unwrap() > 0,
+            "the preview shows where figures are still to fill"
+        );
+        let gap = text(
+            browser
+                .js(
+                    "return document.querySelector('.sheet .gap').textContent;",
+                    vec![],
+                )
+                .await,
+        );
+        assert!(gap.starts_with("〔待填："), "{gap}");
         browser.tab("数据").await;
         let unfilled = browser
             .until(

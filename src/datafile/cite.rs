@@ -188,6 +188,9 @@ pub struct Resolver<'r> {
     figures: Rc<FigureIndex<'r>>,
     /// What `{项数}` counts here: the parts or points of the enclosing part.
     item_count: Option<usize>,
+    /// Whether an unfilled figure is shown as a gap to fill (a draft for
+    /// the workbench's preview) rather than an error.
+    draft: bool,
 }
 
 impl<'r> Resolver<'r> {
@@ -197,6 +200,16 @@ impl<'r> Resolver<'r> {
             report,
             figures: Rc::new(report.figure_index()),
             item_count: None,
+            draft: false,
+        }
+    }
+
+    /// A resolver that writes an unfilled figure as a gap to fill,
+    /// `〔待填：名称〕`, so that a draft can be read before every figure is in.
+    pub fn drafting(report: &'r Report) -> Resolver<'r> {
+        Resolver {
+            draft: true,
+            ..Resolver::new(report)
         }
     }
 
@@ -221,6 +234,10 @@ impl<'r> Resolver<'r> {
             out.push_str(&unescape_braces(&text[last..marker.range.start]));
             match self.resolve(&marker.cite) {
                 Ok(value) => out.push_str(&value),
+                Err(CiteError::Unfilled(_)) if self.draft => {
+                    let written = &text[marker.range.clone()];
+                    out.push_str(&gap(written.trim_matches(['{', '}', '｛', '｝'])));
+                }
                 Err(error) => errors.push((marker.clone(), error)),
             }
             last = marker.range.end;
@@ -338,6 +355,11 @@ impl<'r> Resolver<'r> {
             }
         }
     }
+}
+
+/// How a draft shows a citation of a figure not yet filled in.
+pub fn gap(cited: &str) -> String {
+    format!("〔待填：{cited}〕")
 }
 
 fn ratio(part: Decimal, whole: Decimal, whole_name: &str) -> Result<String, CiteError> {

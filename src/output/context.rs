@@ -155,9 +155,14 @@ pub struct FigureContext {
 
 /// Builds the template context; fails only if a marker cannot be filled in,
 /// which a checked report does not have.
-pub fn context(report: &Report) -> Result<ReportContext, Vec<Diagnostic>> {
+pub fn context(report: &Report, draft: bool) -> Result<ReportContext, Vec<Diagnostic>> {
+    let resolver = if draft {
+        Resolver::drafting(report)
+    } else {
+        Resolver::new(report)
+    };
     let mut builder = Builder {
-        resolver: Resolver::new(report),
+        resolver,
         problems: Vec::new(),
     };
     let context = builder.report(report);

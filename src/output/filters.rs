@@ -61,13 +61,19 @@ pub fn register_filters(tera: &mut Tera) {
 }
 
 /// Registers the functions that need the report being rendered.
-pub fn register_functions(tera: &mut Tera, report: Arc<Report>) {
+/// In a draft, an unfilled figure is a gap to fill rather than an error.
+pub fn register_functions(tera: &mut Tera, report: Arc<Report>, draft: bool) {
     tera.register_function(
         "cite",
         move |kwargs: Kwargs, _: &State| -> TeraResult<String> {
             let name: String = kwargs.must_get("name")?;
             let marker = format!("{{{name}}}");
-            Resolver::new(&report).expand(&marker).map_err(|errors| {
+            let resolver = if draft {
+                Resolver::drafting(&report)
+            } else {
+                Resolver::new(&report)
+            };
+            resolver.expand(&marker).map_err(|errors| {
                 let messages: Vec<String> = errors.iter().map(|(_, e)| e.message()).collect();
                 tera::Error::message(messages.join("；"))
             })
@@ -189,7 +195,7 @@ mod tests {
         let source = "单位: 甲\n年度: 2022\n类型: 工作总结\n数据:\n  受理: 1899件\n  办结: {值: 1630件, 属于: 受理}\n";
         let report = crate::datafile::load::load(source).report.unwrap();
         let mut tera = Tera::new();
-        register_functions(&mut tera, Arc::new(report));
+        register_functions(&mut tera, Arc::new(report), false);
         tera.add_raw_template(
             "t",
             "{{ cite(name=\"办结\") }}，{{ cite(name=\"办结.比率\") }}",

@@ -91,7 +91,26 @@ impl<'a> Renderer<'a> {
     /// Refuses, with every problem listed, when the file has errors or
     /// cites a figure that is not filled in yet.
     pub fn blocks(&mut self, path: &str, source: &str) -> Result<Rendered, Error> {
-        let report = checked_report(path, source)?;
+        let report = checked_report(path, source, check::Purpose::Render)?;
+        self.render_report(path, source, report, false)
+    }
+
+    /// Renders the data file at `path` to paragraphs as a draft: a cited
+    /// figure not yet filled in is written as a gap, `〔待填：名称〕`, so the
+    /// workbench can show the pages while the clerk fills the figures.
+    /// Refuses, as [`Renderer::blocks`] does, a file with errors.
+    pub fn draft(&mut self, path: &str, source: &str) -> Result<Rendered, Error> {
+        let report = checked_report(path, source, check::Purpose::Review)?;
+        self.render_report(path, source, report, true)
+    }
+
+    fn render_report(
+        &mut self,
+        path: &str,
+        source: &str,
+        report: Report,
+        draft: bool,
+    ) -> Result<Rendered, Error> {
         let layout = docx::DocxLayout {
             bold_headings: report.layout.bold_headings,
         };
@@ -99,12 +118,12 @@ impl<'a> Renderer<'a> {
         let name = self
             .templates
             .resolve_name(self.options.template.unwrap_or(kind_template))?;
-        let context =
-            context(&report).map_err(|d| Error::Invalid(Diagnostics::new(path, source, d)))?;
+        let context = context(&report, draft)
+            .map_err(|d| Error::Invalid(Diagnostics::new(path, source, d)))?;
         let mut tera_context = tera::Context::new();
         tera_context.insert("report", &context);
         let engine = self.templates.engine_mut();
-        filters::register_functions(engine, Arc::new(report));
+        filters::register_functions(engine, Arc::new(report), draft);
         let rendered = engine
             .render(&name, &tera_context)
             .map_err(|e| self.templates.template_error(&e))?;
@@ -151,8 +170,8 @@ pub fn render(
 }
 
 /// The report, if the file has no errors for rendering.
-fn checked_report(path: &str, source: &str) -> Result<Report, Error> {
-    let checked = check::check(path, source, check::Purpose::Render);
+fn checked_report(path: &str, source: &str, purpose: check::Purpose) -> Result<Report, Error> {
+    let checked = check::check(path, source, purpose);
     match checked.report {
         Some(report) if !checked.diagnostics.has_errors() => Ok(report),
         _ => {

@@ -14,7 +14,7 @@ use crate::datafile::model::{Figure, Part, Report, Text};
 use crate::datafile::write::figures::as_typed;
 use crate::genre::kinds::Role;
 use crate::genre::numbering::heading_number;
-use crate::input::markdown::{self, Block};
+use crate::input::markdown::{self, Block, Run};
 use crate::output::pages::{self, Align, Line, Page};
 use crate::output::render::Renderer;
 
@@ -82,7 +82,7 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
     let checked = check::check(path, source, Purpose::Review);
     let mut diagnostics = checked.diagnostics;
     let rendered = match &checked.report {
-        Some(_) if !diagnostics.has_errors() => match renderer.blocks(path, source) {
+        Some(_) if !diagnostics.has_errors() => match renderer.draft(path, source) {
             Ok(rendered) => Some(rendered),
             Err(error) => {
                 diagnostics.diagnostics.extend(render_errors(error));
@@ -109,11 +109,12 @@ pub fn preview(renderer: &mut Renderer, path: &str, source: &str) -> Preview {
     };
     let (pages, text) = match rendered {
         Some(rendered) => {
-            let lines = block_lines(&rendered.blocks, &report);
-            let laid_out = pages::paginate(&rendered.blocks);
+            let blocks = with_gap_runs(rendered.blocks);
+            let lines = block_lines(&blocks, &report);
+            let laid_out = pages::paginate(&blocks);
             (
-                pages_html(&laid_out, &rendered.blocks, &lines),
-                markdown::to_text(&rendered.blocks),
+                pages_html(&laid_out, &blocks, &lines),
+                markdown::to_text(&blocks),
             )
         }
         None => (Vec::new(), String::new()),
@@ -269,6 +270,7 @@ fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<u
         let class = match run.style.as_deref() {
             Some("一级标题字符") => Some("hei"),
             Some("二级标题字符") => Some("kai"),
+            Some(GAP_STYLE) => Some("gap"),
             _ => None,
         };
         let text = quick_xml::escape::escape(run.text.as_str());
@@ -278,6 +280,51 @@ fn row_html(html: &mut String, line: &Line, block: &Block, source_line: Option<u
         }
     }
     html.push_str("</p>");
+}
+
+/// The character style the preview gives the gap a draft leaves for an
+/// unfilled figure (`〔待填：受理〕`), so that the clerk sees what is still
+/// to fill, on whichever lines it falls.
+const GAP_STYLE: &str = "待填";
+
+/// `blocks` with each gap in a run of its own, in [`GAP_STYLE`].
+fn with_gap_runs(blocks: Vec<Block>) -> Vec<Block> {
+    blocks
+        .into_iter()
+        .map(|block| Block {
+            runs: block.runs.into_iter().flat_map(split_gaps).collect(),
+            ..block
+        })
+        .collect()
+}
+
+fn split_gaps(run: Run) -> Vec<Run> {
+    if !run.text.contains("〔待填：") {
+        return vec![run];
+    }
+    let mut runs = Vec::new();
+    let mut rest = run.text.as_str();
+    let piece = |text: &str, style: Option<String>| Run {
+        text: text.to_string(),
+        style,
+    };
+    while let Some(start) = rest.find("〔待填：") {
+        let Some(end) = rest[start..]
+            .find('〕')
+            .map(|e| start + e + '〕'.len_utf8())
+        else {
+            break;
+        };
+        if start > 0 {
+            runs.push(piece(&rest[..start], run.style.clone()));
+        }
+        runs.push(piece(&rest[start..end], Some(GAP_STYLE.to_string())));
+        rest = &rest[end..];
+    }
+    if !rest.is_empty() {
+        runs.push(piece(rest, run.style.clone()));
+    }
+    runs
 }
 
 fn twips_in_points(twips: u32) -> String {
@@ -694,17 +741,6 @@ mod tests {
     }
 
     #[test]
-    fn a_file_citing_unfilled_figures_has_its_outline_and_figures_but_no_pages() {
-        let shown =
-            preview_of(&FILE.replace("{值: 270, 单位: 件, 属于: 受理}", "{单位: 件, 属于: 受理}"));
-        assert!(!shown.ok);
-        assert!(shown.pages.is_empty());
-        assert!(shown.problems.iter().any(|p| p.severity == "error"));
-        assert_eq!(shown.outline.unwrap().sections[0].parts[0].number, "（一）");
-        assert!(shown.figures[1].unfilled);
-    }
-
-    #[test]
     fn a_paragraph_that_begins_with_a_citation_knows_its_line() {
         let source = FILE.replace(
             "工作:\n",
@@ -738,6 +774,38 @@ mod tests {
             "{pages}"
         );
         assert!(pages.contains("class=\"row title center\" data-block=\"6\" data-indent=\"0\" data-right=\"0\">主要数据统计表<"), "{pages}");
+    }
+
+    #[test]
+    fn a_figure_not_yet_filled_in_is_a_marked_gap_in_the_pages() {
+        let unfilled = FILE.replace(
+            "  办结: {值: 270, 单位: 件, 属于: 受理}",
+            "  办结: {单位: 件, 属于: 受理}",
+        );
+        let shown = preview_of(&unfilled);
+        assert!(shown.ok, "{:?}", shown.problems);
+        let page = &shown.pages[0];
+        assert!(
+            page.contains("办结<span class=\"gap\">〔待填：办结〕</span>"),
+            "{page}"
+        );
+        // A gap broken over two lines is marked on both.
+        assert!(
+            page.contains("结案率<span class=\"gap\">〔待填：办</span></p>"),
+            "{page}"
+        );
+        assert!(
+            page.contains("<span class=\"gap\">结.占比〕</span>。</p>"),
+            "{page}"
+        );
+        assert_eq!(shown.outline.unwrap().sections[0].parts[0].number, "（一）");
+        assert!(shown.figures[1].unfilled);
+        let warning = shown
+            .problems
+            .iter()
+            .find(|p| p.message.contains("还没有填写"))
+            .unwrap();
+        assert_eq!(warning.severity, "warning");
     }
 
     #[test]
