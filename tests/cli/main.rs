@@ -8,6 +8,7 @@ mod common;
 mod docx;
 mod errors;
 mod figures;
+mod fuzz_regressions;
 mod import;
 mod lint;
 mod merge;

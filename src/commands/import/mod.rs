@@ -12,6 +12,7 @@
 pub mod figures;
 pub mod structure;
 
+use crate::base::diagnostic::{Diagnostic, Diagnostics};
 use crate::base::error::Error;
 use crate::datafile::model::Text;
 use crate::datafile::write::{self, Annotate};
@@ -64,6 +65,16 @@ pub struct Imported {
 pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
     let (format, paragraphs) = paragraphs(path, bytes)?;
     let built = structure::build(&paragraphs);
+    if built.report.opening.is_empty()
+        && !built.report.sections.iter().any(|s| s.body.has_content())
+    {
+        // check refuses a file with no content; write none.
+        let message =
+            format!("“{path}”里没有找到报告的正文（开头和各部分都是空的），没有写出数据文件");
+        let diagnostic = Diagnostic::error(message, None)
+            .with_note("导入需要一份有正文的报告：纯文本、Markdown 或 .docx");
+        return Err(Error::Invalid(Diagnostics::new(path, "", vec![diagnostic])));
+    }
     let unit = if format == ReportFormat::Docx {
         "段"
     } else {

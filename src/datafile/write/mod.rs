@@ -135,9 +135,18 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// `key: text` for one paragraph, or a literal block for several.
+    /// `key: text` for one paragraph, or a literal block for several, or a
+    /// list of quoted texts when one holds a character a literal block
+    /// cannot (a control character, which YAML refuses raw).
     fn paragraphs(&mut self, depth: usize, key: &str, texts: &[Text]) {
         self.note_for(depth, &texts.iter().collect::<Vec<_>>());
+        if !texts.iter().all(|t| fits_block(&t.value)) {
+            self.line(depth, &format!("{key}:"));
+            for text in texts {
+                self.line(depth + 1, &format!("- {}", scalar(&text.value)));
+            }
+            return;
+        }
         let block = paragraph_block(texts);
         self.line(depth, &format!("{key}:{block}"));
         let lines = paragraph_lines(depth + 1, texts);
@@ -179,6 +188,14 @@ fn paragraph_lines(depth: usize, texts: &[Text]) -> String {
 
 fn yes_no(flag: bool) -> &'static str {
     if flag { "是" } else { "否" }
+}
+
+/// Whether text can be written raw on the lines of a literal block: YAML
+/// allows no control character there but tab and line break.
+fn fits_block(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\t' && c != '\n') || c == '\u{feff}')
 }
 
 /// Whether text must go in a literal block rather than on the key's line.

@@ -68,7 +68,7 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
                     || touches_chinese(chars, i),
                     |&(o, cl)| pair_is_chinese(text, chars, o, cl),
                 ),
-            _ => touches_chinese(chars, i),
+            _ => run_touches_chinese(chars, i),
         };
         if chinese_context {
             found.push(Finding::fixable(
@@ -79,6 +79,25 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
             ));
         }
     }
+}
+
+/// Whether the run of half-width marks (not parentheses) that the mark at
+/// `i` is in touches Chinese, so that “，:::” is mended in one pass rather
+/// than one colon a pass.
+fn run_touches_chinese(chars: &[(usize, char)], i: usize) -> bool {
+    let in_run = |j: usize| {
+        let c = chars[j].1;
+        full_width(c).is_some() && !matches!(c, '(' | ')')
+    };
+    let mut start = i;
+    while start > 0 && in_run(start - 1) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < chars.len() && in_run(end + 1) {
+        end += 1;
+    }
+    touches_chinese(chars, start) || touches_chinese(chars, end)
 }
 
 fn touches_chinese(chars: &[(usize, char)], i: usize) -> bool {

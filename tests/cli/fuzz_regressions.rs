@@ -1,0 +1,129 @@
+//! What the fuzz targets under `fuzz/` found (issue 17), each a test of
+//! the public surface so that the fix holds without the fuzzer. Each test
+//! names the target that found it; `fuzz/README.md` lists them all.
+
+use zongjie::{OutputFormat, Purpose, RenderOptions, Severity};
+
+/// The errors of a check for review, by message.
+fn check_errors(source: &str) -> Vec<String> {
+    let checked = zongjie::check("out.yaml", source, Purpose::Review);
+    checked
+        .diagnostics
+        .diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| d.message.clone())
+        .collect()
+}
+
+/// The codes of the errors lint finds that `--fix` could have mended.
+fn mendable_errors(path: &str, text: &str) -> Vec<&'static str> {
+    let linted = zongjie::lint_source(path, text).expect("lint reads the text");
+    linted
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .filter_map(|d| d.code)
+        .filter(|code| ["P001", "P003", "P004", "S001"].contains(code))
+        .collect()
+}
+
+/// import_text: a report whose opening is two paragraphs, one holding a
+/// control character (U+001A, as a copy from an old system leaves), was
+/// written as a literal block with the character raw, which YAML refuses.
+#[test]
+fn import_writes_control_characters_in_paragraphs_so_the_file_loads() {
+    let report = "某某县司法局2023年工作总结\n2023年，我局\u{1a}扎实推进各项工作。\n全年成效明显。\n一、2023年工作情况\n（一）加强队伍建设。全年开展培训12次。\n";
+    let imported = zongjie::import("report.txt", report.as_bytes()).expect("import");
+    assert_eq!(
+        check_errors(&imported.data_file),
+        Vec::<String>::new(),
+        "{}",
+        imported.data_file
+    );
+    let loaded = zongjie::load(&imported.data_file);
+    let opening = &loaded.report.expect("the file loads").opening;
+    assert!(
+        opening.iter().any(|t| t.value.contains('\u{1a}')),
+        "the character is kept: {opening:?}"
+    );
+}
+
+/// load: the same through the writer, from a file whose paragraphs are a
+/// list of double-quoted texts with an escaped control character.
+#[test]
+fn a_written_data_file_with_control_characters_loads_back() {
+    let source =
+        "单位: 甲县司法局\n年度: 2022\n类型: 工作总结\n开头: [\"甲\\u001a乙。\", \"丙。\"]\n";
+    let loaded = zongjie::load(source);
+    let report = loaded.report.expect("loads");
+    let written = zongjie::write_data_file(&report);
+    let again = zongjie::load(&written);
+    assert!(
+        again.report.is_some() && !again.diagnostics.iter().any(|d| d.is_error()),
+        "{written}"
+    );
+    assert_eq!(zongjie::write_data_file(&again.report.unwrap()), written);
+}
+
+/// lint_text: a run of half-width colons after a Chinese mark was mended
+/// one colon a pass, so `--fix` stopped with some left (P001, P003).
+#[test]
+fn lint_fix_mends_a_run_of_half_width_marks_at_once() {
+    for path in ["report.md", "report.txt"] {
+        let text = "办结90件,::::::::: 结案率90%。\n";
+        let fixed = zongjie::lint_source(path, text)
+            .expect("lint")
+            .fixed
+            .expect("a fix");
+        assert_eq!(mendable_errors(path, &fixed), Vec::<&str>::new(), "{fixed}");
+        assert!(
+            zongjie::lint_source(path, &fixed).unwrap().fixed.is_none(),
+            "a second --fix changes {fixed}"
+        );
+    }
+}
+
+/// render: the same run pasted into a data file came out of render with
+/// errors lint would mend, against README's promise.
+#[test]
+fn render_mends_a_run_of_half_width_marks() {
+    let source =
+        "单位: 甲县司法局\n年度: 2022\n类型: 工作总结\n开头: \"办结90件,::::::::: 结案率90%。\"\n";
+    for (format, path) in [
+        (OutputFormat::Markdown, "report.md"),
+        (OutputFormat::Text, "report.txt"),
+    ] {
+        let rendered = zongjie::render("data.yaml", source, format, &RenderOptions::default())
+            .expect("renders");
+        let rendered = String::from_utf8(rendered).unwrap();
+        assert_eq!(
+            mendable_errors(path, &rendered),
+            Vec::<&str>::new(),
+            "{rendered}"
+        );
+    }
+}
+
+/// docx_parts: a .docx with no text (and a text file with none) was
+/// imported into a data file that check refuses as having no content;
+/// import now says so instead of writing it.
+#[test]
+fn import_of_a_report_without_content_is_refused() {
+    let empty_docx = zongjie::write_docx(&[]).expect("an empty .docx");
+    for (path, bytes) in [
+        ("report.docx", empty_docx.as_slice()),
+        ("report.txt", b"".as_slice()),
+        ("report.txt", "\n\n　\n".as_bytes()),
+        ("report.txt", "某某县司法局2023年工作总结\n".as_bytes()),
+    ] {
+        match zongjie::import(path, bytes) {
+            Ok(imported) => panic!(
+                "{path}: imported into a file check refuses: {:?}",
+                check_errors(&imported.data_file)
+            ),
+            Err(error) => assert!(error.to_string().contains("没有"), "{path}: {error}"),
+        }
+    }
+}
