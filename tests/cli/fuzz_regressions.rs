@@ -127,3 +127,22 @@ fn import_of_a_report_without_content_is_refused() {
         }
     }
 }
+
+/// rollover: a file with lone carriage returns for line ends (as old Mac
+/// editors and some OA exports write) made the in-place rewrite, which
+/// counted lines by `\n` while YAML counts `\r` too, panic on a byte range
+/// or write a key twice.
+#[test]
+fn rollover_reads_lone_carriage_returns_as_line_ends() {
+    let minimized = "单位:\r 吀\r年度: 2\r类型: 工作总结";
+    let _ = zongjie::rollover("data.yaml", minimized);
+    let example = std::fs::read_to_string(crate::common::example("nested-summary")).unwrap();
+    for newline in ["\r", "\r\n"] {
+        let source = example.replace('\n', newline);
+        let next = zongjie::rollover("data.yaml", &source).expect("rolls over");
+        let loaded = zongjie::load(&next);
+        let errors: Vec<_> = loaded.diagnostics.iter().filter(|d| d.is_error()).collect();
+        assert!(errors.is_empty(), "{errors:?}\n{next}");
+        assert_eq!(loaded.report.expect("loads").year, 2026);
+    }
+}
