@@ -157,7 +157,9 @@ fn fixed_source(
         return None;
     }
     let mut fixed = apply_edits(source, edits);
-    for _ in 0..3 {
+    // Every fix shortens the text or makes a mark full-width, so this
+    // ends; the bound only guards against a fix that changes nothing.
+    for _ in 0..source.len() {
         let Ok((paragraphs, findings)) = paragraphs_and_findings(kind, "", &fixed) else {
             break;
         };
@@ -165,7 +167,11 @@ fn fixed_source(
         if edits.is_empty() {
             break;
         }
-        fixed = apply_edits(&fixed, edits);
+        let next = apply_edits(&fixed, edits);
+        if next == fixed {
+            break;
+        }
+        fixed = next;
     }
     Some(fixed)
 }

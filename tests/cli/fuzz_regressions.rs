@@ -146,3 +146,48 @@ fn rollover_reads_lone_carriage_returns_as_line_ends() {
         assert_eq!(loaded.report.expect("loads").year, 2026);
     }
 }
+
+/// lint_text (long run): runs of half-width commas and parentheses next to
+/// Chinese were mended one mark a pass too, and `--fix` and render stopped
+/// after four passes, so a second `--fix` changed the text again and a
+/// rendered report kept P001.
+#[test]
+fn fixes_go_on_until_nothing_is_left_to_mend() {
+    let texts = [
+        "展人，（，（,,,,,,,,,,\n",
+        "x，《，（（（(((((((((((((((((((((((((((((((,,, 援助个\n",
+        "成效明显((((((((((((((((((((((((((((((((((((((((((\n",
+    ];
+    for path in ["report.md", "report.txt"] {
+        for text in texts {
+            let fixed = zongjie::lint_source(path, text)
+                .expect("lint")
+                .fixed
+                .expect("a fix");
+            assert_eq!(mendable_errors(path, &fixed), Vec::<&str>::new(), "{fixed}");
+            assert!(
+                zongjie::lint_source(path, &fixed).unwrap().fixed.is_none(),
+                "a second --fix changes {fixed}"
+            );
+        }
+    }
+    for text in texts {
+        let source = format!(
+            "单位: 甲县司法局\n年度: 2022\n类型: 工作总结\n开头: \"{}。\"\n",
+            text.trim_end()
+        );
+        let rendered = zongjie::render(
+            "data.yaml",
+            &source,
+            OutputFormat::Text,
+            &RenderOptions::default(),
+        )
+        .expect("renders");
+        let rendered = String::from_utf8(rendered).unwrap();
+        assert_eq!(
+            mendable_errors("report.txt", &rendered),
+            Vec::<&str>::new(),
+            "{rendered}"
+        );
+    }
+}

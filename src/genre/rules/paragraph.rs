@@ -65,7 +65,7 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
                 .iter()
                 .find(|(open, close)| *open == i || *close == i)
                 .map_or_else(
-                    || touches_chinese(chars, i),
+                    || run_touches_chinese(chars, i),
                     |&(o, cl)| pair_is_chinese(text, chars, o, cl),
                 ),
             _ => run_touches_chinese(chars, i),
@@ -81,14 +81,11 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
     }
 }
 
-/// Whether the run of half-width marks (not parentheses) that the mark at
-/// `i` is in touches Chinese, so that “，:::” is mended in one pass rather
-/// than one colon a pass.
+/// Whether the run of half-width marks that the mark at `i` is in touches
+/// Chinese, so that “，:::” or “（(((” is mended in one pass rather than
+/// one mark a pass.
 fn run_touches_chinese(chars: &[(usize, char)], i: usize) -> bool {
-    let in_run = |j: usize| {
-        let c = chars[j].1;
-        full_width(c).is_some() && !matches!(c, '(' | ')')
-    };
+    let in_run = |j: usize| full_width(chars[j].1).is_some();
     let mut start = i;
     while start > 0 && in_run(start - 1) {
         start -= 1;
