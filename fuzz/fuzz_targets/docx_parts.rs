@@ -142,7 +142,11 @@ fn paragraph(out: &mut String, p: &Paragraph) {
     for piece in &p.runs {
         match piece {
             RunPiece::Text(text) => {
-                let _ = write!(out, "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>", escape(text));
+                let _ = write!(
+                    out,
+                    "<w:r><w:t xml:space=\"preserve\">{}</w:t></w:r>",
+                    escape(text)
+                );
             }
             RunPiece::Styled(style, text) => {
                 let _ = write!(
@@ -153,7 +157,11 @@ fn paragraph(out: &mut String, p: &Paragraph) {
                 );
             }
             RunPiece::Deleted(text) => {
-                let _ = write!(out, "<w:del w:id=\"2\"><w:r><w:delText>{}</w:delText></w:r></w:del>", escape(text));
+                let _ = write!(
+                    out,
+                    "<w:del w:id=\"2\"><w:r><w:delText>{}</w:delText></w:r></w:del>",
+                    escape(text)
+                );
             }
             RunPiece::Tab => out.push_str("<w:r><w:tab/></w:r>"),
             RunPiece::Break(kind) => match kind {
@@ -258,7 +266,11 @@ fn part(part: &Part, standard: impl FnOnce() -> Vec<u8>) -> Option<Vec<u8>> {
     }
 }
 
-fn generated<T>(g: &Generated<T>, make: impl Fn(&T) -> Vec<u8>, standard: impl FnOnce() -> Vec<u8>) -> Option<Vec<u8>> {
+fn generated<T>(
+    g: &Generated<T>,
+    make: impl Fn(&T) -> Vec<u8>,
+    standard: impl FnOnce() -> Vec<u8>,
+) -> Option<Vec<u8>> {
     match g {
         Generated::Made(value) => Some(make(value)),
         Generated::Part(p) => part(p, standard),

@@ -26,7 +26,10 @@ fuzz_target!(|data: &[u8]| {
     let again = zongjie::lint_source(path, &fixed).expect("lint reads its own fix");
     assert_diagnostics_sane(&again.report);
     if let Some(refixed) = &again.fixed {
-        assert_eq!(refixed, &fixed, "lint --fix run twice changes the text again");
+        assert_eq!(
+            refixed, &fixed,
+            "lint --fix run twice changes the text again"
+        );
     }
     if path == "data.yaml" {
         let before = zongjie::load(source);

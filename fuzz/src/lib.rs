@@ -72,12 +72,17 @@ pub fn assert_diagnostics_sane(diagnostics: &Diagnostics) {
                 source.len()
             );
             assert!(
-                source.is_char_boundary(span.bytes.start) && source.is_char_boundary(span.bytes.end),
+                source.is_char_boundary(span.bytes.start)
+                    && source.is_char_boundary(span.bytes.end),
                 "diagnostic “{}” at {:?} splits a character",
                 diagnostic.message,
                 span.bytes
             );
-            assert!(span.line >= 1, "diagnostic “{}” on line 0", diagnostic.message);
+            assert!(
+                span.line >= 1,
+                "diagnostic “{}” on line 0",
+                diagnostic.message
+            );
         }
     }
 }
@@ -185,10 +190,7 @@ pub fn assert_lint_clean(path: &str, rendered: &str, own: &BTreeSet<&'static str
 /// A scratch file for the flows that read from disk (lint of a .docx),
 /// one per fuzzing process.
 pub fn scratch_path(extension: &str) -> PathBuf {
-    std::env::temp_dir().join(format!(
-        "zongjie-fuzz-{}.{extension}",
-        std::process::id()
-    ))
+    std::env::temp_dir().join(format!("zongjie-fuzz-{}.{extension}", std::process::id()))
 }
 
 /// Reads, imports and lints `bytes` as a .docx, asserting what each flow
