@@ -191,3 +191,47 @@ fn fixes_go_on_until_nothing_is_left_to_mend() {
         );
     }
 }
+
+/// import_text (long run): control characters in the text of a （一）
+/// part or a point went raw into the literal blocks the section writer
+/// makes, which YAML refuses.
+#[test]
+fn import_writes_control_characters_in_parts_so_the_file_loads() {
+    let report = "某某县司法局2023年工作总结\n2023年，我局扎实推进各项工作。\n一、2023年工作情况\n（一）加强队伍建设\n全年开展培训\u{0}12次。\n一是\u{1b}加强学习。\n\u{11}二是加强管理。\n（二）优化法律服务\n受理法律援助案件320件。\n";
+    let imported = zongjie::import("report.txt", report.as_bytes()).expect("import");
+    assert_eq!(
+        check_errors(&imported.data_file),
+        Vec::<String>::new(),
+        "{}",
+        imported.data_file
+    );
+}
+
+/// import_text (long run): a brace in the title or a heading of the
+/// report was written as is, and check then read it as the start of a
+/// citation (`{名称}`).
+#[test]
+fn import_escapes_braces_in_titles_and_headings() {
+    let reports = [
+        "# 某某县司法局2023年{工作}总结\n\n2023年，我局扎实推进各项工作。\n\n## 一、2023年工作情况\n\n### （一）加强队伍建设\n\n全年开展培训12次。\n",
+        "x::: {custom-style=\"Title\"}\n某某县司法局2023年工作总结\n:::\n\n2023年，我局扎实推进各项工作。\n\n## 一、2023年工作情况\n\n### （一）加强队伍建设\n\n全年开展培训12次。\n",
+    ];
+    for (report, kept) in reports.into_iter().zip(["{工作}", "{custom-style="]) {
+        let imported = zongjie::import("report.md", report.as_bytes()).expect("import");
+        assert_eq!(
+            check_errors(&imported.data_file),
+            Vec::<String>::new(),
+            "{}",
+            imported.data_file
+        );
+        let rendered = zongjie::render(
+            "data.yaml",
+            &imported.data_file,
+            OutputFormat::Markdown,
+            &RenderOptions::default(),
+        )
+        .expect("renders");
+        let rendered = String::from_utf8(rendered).unwrap();
+        assert!(rendered.contains(kept), "{rendered}");
+    }
+}

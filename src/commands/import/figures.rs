@@ -56,6 +56,7 @@ const QUALIFIERS: &[&str] = &[
 /// Replaces the counts in every piece of prose with `{名称}` markers and
 /// adds the figures they stand for.
 pub fn extract(report: &mut Report) {
+    escape_braces(report);
     let mut namer = Namer::default();
     let mut figures = Vec::new();
     let mut visit =
@@ -65,6 +66,37 @@ pub fn extract(report: &mut Report) {
         visit_part(&mut section.body, &mut visit);
     }
     report.figures = figures;
+}
+
+/// Braces in the texts that carry no counts (the title, headings, the
+/// closing lines…) written as `{{` `}}`, so that check does not read them
+/// as citations; the prose gets the same in [`cite_counts`].
+fn escape_braces(report: &mut Report) {
+    let escape = |text: &mut Text| text.value = text.value.replace('{', "{{").replace('}', "}}");
+    let top = [
+        &mut report.title,
+        &mut report.recipient,
+        &mut report.signature,
+    ];
+    top.into_iter().flatten().for_each(escape);
+    if let Some(circular) = &mut report.circular {
+        let texts = [&mut circular.title, &mut circular.body];
+        texts.into_iter().flatten().for_each(escape);
+    }
+    report.honours.iter_mut().for_each(escape);
+    report.attachments.iter_mut().for_each(escape);
+    fn headings(part: &mut Part, escape: &impl Fn(&mut Text)) {
+        part.heading.iter_mut().for_each(escape);
+        for point in &mut part.points {
+            point.heading.iter_mut().for_each(escape);
+        }
+        for child in &mut part.parts {
+            headings(child, escape);
+        }
+    }
+    for section in &mut report.sections {
+        headings(&mut section.body, &escape);
+    }
 }
 
 fn visit_part(part: &mut Part, visit: &mut impl FnMut(&mut Text)) {

@@ -135,18 +135,9 @@ impl<'a> Writer<'a> {
         }
     }
 
-    /// `key: text` for one paragraph, or a literal block for several, or a
-    /// list of quoted texts when one holds a character a literal block
-    /// cannot (a control character, which YAML refuses raw).
+    /// `key: text` for one paragraph, or a literal block for several.
     fn paragraphs(&mut self, depth: usize, key: &str, texts: &[Text]) {
         self.note_for(depth, &texts.iter().collect::<Vec<_>>());
-        if !texts.iter().all(|t| fits_block(&t.value)) {
-            self.line(depth, &format!("{key}:"));
-            for text in texts {
-                self.line(depth + 1, &format!("- {}", scalar(&text.value)));
-            }
-            return;
-        }
         let block = paragraph_block(texts);
         self.line(depth, &format!("{key}:{block}"));
         let lines = paragraph_lines(depth + 1, texts);
@@ -163,18 +154,23 @@ impl<'a> Writer<'a> {
 }
 
 /// What follows `key:` for paragraphs: the scalar itself, or `|` when the
-/// paragraphs go on the lines below.
+/// paragraphs go on the lines below, or a list of quoted texts when one
+/// holds a character a literal block cannot (a control character, which
+/// YAML refuses raw).
 fn paragraph_block(texts: &[Text]) -> String {
     match texts {
         [one] if !needs_block(&one.value) => format!(" {}", scalar(&one.value)),
+        _ if !texts.iter().all(|t| fits_block(&t.value)) => {
+            let quoted: Vec<String> = texts.iter().map(|t| quoted(&t.value)).collect();
+            format!(" [{}]", quoted.join(", "))
+        }
         _ => " |".to_string(),
     }
 }
 
 fn paragraph_lines(depth: usize, texts: &[Text]) -> String {
-    if let [one] = texts
-        && !needs_block(&one.value)
-    {
+    let on_the_key_line = matches!(texts, [one] if !needs_block(&one.value));
+    if on_the_key_line || !texts.iter().all(|t| fits_block(&t.value)) {
         return String::new();
     }
     let mut lines = String::new();
@@ -209,6 +205,11 @@ pub fn scalar(text: &str) -> String {
     if is_plain_safe(text) {
         return text.to_string();
     }
+    quoted(text)
+}
+
+/// A string as a double-quoted YAML scalar, escaped.
+fn quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {
