@@ -151,27 +151,50 @@ pub fn render_and_check(input: &[u8], source: &str) {
     let own = zongjie::lint_source("data.yaml", source)
         .map(|linted| error_codes(&linted))
         .unwrap_or_default();
-    assert_lint_clean("report.md", &markdown, &own);
+    let linted = lint_clean("report.md", &markdown, &own);
 
+    // Plain text puts a title broken over lines on lines of its own, and
+    // lint of text reads a paragraph a line: an unclosed 《 on the first
+    // line of a title is open finding 7 of README, allowed here while the
+    // Markdown has none.
+    let mut own_for_text = own.clone();
+    if !error_codes(&linted).contains("B001") {
+        own_for_text.insert("B001");
+    }
     let text = zongjie::render("data.yaml", source, OutputFormat::Text, &options)
         .expect("a file that renders to Markdown renders to text");
     assert_within_caps("render (text)", input, text.len());
     let text = String::from_utf8(text).expect("render writes UTF-8 text");
-    assert_lint_clean("report.txt", &text, &own);
+    lint_clean("report.txt", &text, &own_for_text);
 
     let docx = zongjie::render("data.yaml", source, OutputFormat::Docx, &options)
         .expect("a file that renders to Markdown renders to .docx");
     assert_within_caps("render (.docx)", input, docx.len());
-    let blocks = zongjie::read_docx(&docx).expect("our own .docx reads back");
-    let paragraphs: Vec<String> = blocks.iter().map(|b| b.text()).collect();
-    let from_docx = paragraphs.join("\n") + "\n";
-    assert_lint_clean("report.docx.txt", &from_docx, &own);
+    zongjie::read_docx(&docx).expect("our own .docx reads back");
+    let path = scratch_path("docx");
+    std::fs::write(&path, &docx).expect("write the scratch .docx");
+    let linted = zongjie::lint_file(&path).expect("lint reads our own .docx");
+    assert_clean("report.docx", &linted, &own, || {
+        zongjie::plain_text(&zongjie::read_docx(&docx).unwrap_or_default())
+    });
 }
 
-/// Asserts that the rendered report at `path` is lint-clean as README
-/// promises, given the error codes of the data file's own lint.
-pub fn assert_lint_clean(path: &str, rendered: &str, own: &BTreeSet<&'static str>) {
+/// Lints the rendered report at `path` and asserts that it is lint-clean
+/// as README promises, given the error codes of the data file's own lint.
+pub fn lint_clean(path: &str, rendered: &str, own: &BTreeSet<&'static str>) -> Linted {
     let linted = zongjie::lint_source(path, rendered).expect("lint reads a rendered report");
+    assert_clean(path, &linted, own, || rendered.to_string());
+    linted
+}
+
+/// Asserts that a rendered report's lint has no error but those the data
+/// file's own lint explains, and none of those render mends.
+pub fn assert_clean(
+    path: &str,
+    linted: &Linted,
+    own: &BTreeSet<&'static str>,
+    rendered: impl Fn() -> String,
+) {
     for diagnostic in &linted.report.diagnostics {
         if diagnostic.severity != Severity::Error {
             continue;
@@ -181,8 +204,9 @@ pub fn assert_lint_clean(path: &str, rendered: &str, own: &BTreeSet<&'static str
         let explained = own.contains(code) || FROM_FIGURES.contains(&code);
         assert!(
             !mended && explained,
-            "rendered {path} is not lint-clean: {code} {}\n(data file's own errors: {own:?})\n---\n{rendered}",
-            diagnostic.message
+            "rendered {path} is not lint-clean: {code} {}\n(data file's own errors: {own:?})\n---\n{}",
+            diagnostic.message,
+            rendered()
         );
     }
 }

@@ -235,3 +235,74 @@ fn import_escapes_braces_in_titles_and_headings() {
         assert!(rendered.contains(kept), "{rendered}");
     }
 }
+
+/// render (long run): a circular's title too long for one line is broken
+/// into lines inside its 《》, with pandoc's line break (`\` at the end of
+/// a line) in the Markdown; lint read each line as a paragraph and found
+/// an unclosed 《 (B001) in a report render had written.
+#[test]
+fn lint_reads_a_title_broken_over_lines_as_one_paragraph() {
+    let source = "单位: 南屿市司法局\n年度: 2025\n类型: 工作总结\n印发通知:\n  标题: 南屿市司法局关于印发《2025年全市司法行政系统法治建设暨全面依法治市工作总结》的通知\n开头: 成效明显。\n";
+    let markdown = zongjie::render(
+        "data.yaml",
+        source,
+        OutputFormat::Markdown,
+        &RenderOptions::default(),
+    )
+    .expect("renders");
+    let markdown = String::from_utf8(markdown).unwrap();
+    assert!(markdown.contains("\\\n"), "the title is broken: {markdown}");
+    let linted = zongjie::lint_source("report.md", &markdown).expect("lint");
+    assert!(!linted.report.has_errors(), "{}", linted.report);
+    // A mark really left open on a broken line is still found.
+    let open = "::: {custom-style=\"Title\"}\n关于印发《2025年\\\n工作总结的通知\n:::\n";
+    let linted = zongjie::lint_source("report.md", open).expect("lint");
+    let codes: Vec<_> = linted
+        .report
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.code)
+        .collect();
+    assert_eq!(codes, ["B001"], "{}", linted.report);
+}
+
+/// render (long run): the same title in the .docx is one paragraph with
+/// line breaks in it, which lint of a .docx split into lines: an unclosed
+/// 《 (B001), and the paragraph numbers after it one off.
+#[test]
+fn lint_reads_a_docx_paragraph_with_line_breaks_as_one() {
+    let source = "单位: 南屿市司法局\n年度: 2025\n类型: 工作总结\n印发通知:\n  标题: 南屿市司法局关于印发《2025年全市司法行政系统法治建设暨全面依法治市工作总结》的通知\n开头: 成效明显,群众满意。\n";
+    let docx = zongjie::render(
+        "data.yaml",
+        source,
+        OutputFormat::Docx,
+        &RenderOptions::default(),
+    )
+    .expect("renders");
+    let blocks = zongjie::read_docx(&docx).expect("reads back");
+    assert!(blocks[0].text().contains('\n'), "{:?}", blocks[0]);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.docx");
+    std::fs::write(&path, &docx).unwrap();
+    let linted = zongjie::lint_file(&path).expect("lint");
+    assert!(!linted.report.has_errors(), "{}", linted.report);
+    // A finding is placed at its paragraph's number.
+    let mut blocks = blocks;
+    let last = blocks.len();
+    blocks[last - 1].runs[0]
+        .text
+        .push_str("办理司法鉴定业务 件");
+    std::fs::write(&path, zongjie::write_docx(&blocks).unwrap()).unwrap();
+    let linted = zongjie::lint_file(&path).expect("lint");
+    let lines: Vec<usize> = linted
+        .report
+        .diagnostics
+        .iter()
+        .filter_map(|d| d.span.as_ref().map(|s| s.line))
+        .collect();
+    assert!(
+        !lines.is_empty() && lines.iter().all(|&l| l == last),
+        "{lines:?} ≠ {last}: {}",
+        linted.report
+    );
+}
