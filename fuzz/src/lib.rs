@@ -4,8 +4,9 @@
 //! - diagnostics print, and every place they give lies inside the file;
 //! - a rendered report is lint-clean as README promises: none of the
 //!   errors lint mends (P001 P003 P004 S001) is left, and every other
-//!   error lint finds in it is one lint finds in the data file itself
-//!   (or F003, a stated rate its filled-in figures contradict);
+//!   error lint finds in it is one lint finds in the data file itself or
+//!   in its figures' units (or F003, a stated rate its filled-in figures
+//!   contradict);
 //! - a data file zongjie writes (import, rollover, merge, the writer)
 //!   loads without errors;
 //! - outputs stay within a fixed multiple of the input, plus the copy
@@ -148,9 +149,18 @@ pub fn render_and_check(input: &[u8], source: &str) {
     };
     assert_within_caps("render (Markdown)", input, markdown.len());
     let markdown = String::from_utf8(markdown).expect("render writes UTF-8 Markdown");
-    let own = zongjie::lint_source("data.yaml", source)
+    let mut own = zongjie::lint_source("data.yaml", source)
         .map(|linted| error_codes(&linted))
         .unwrap_or_default();
+    // A figure's unit goes into the prose as written, and check takes any
+    // text for a unit (“人次》，开展”): what lint finds in the units is the
+    // data file's too.
+    if let Some(report) = zongjie::load(source).report {
+        let units: Vec<&str> = report.figures.iter().map(|f| f.unit.as_str()).collect();
+        if let Ok(linted) = zongjie::lint_source("units.txt", &(units.join("\n") + "\n")) {
+            own.extend(error_codes(&linted));
+        }
+    }
     let linted = lint_clean("report.md", &markdown, &own);
 
     // Plain text puts a title broken over lines on lines of its own, and

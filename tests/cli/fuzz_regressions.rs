@@ -306,3 +306,26 @@ fn lint_reads_a_docx_paragraph_with_line_breaks_as_one() {
         linted.report
     );
 }
+
+/// render (long run): a space pasted into the bureau's name went as is
+/// into the standard title, the signature and the circular's title, which
+/// render makes from the name, against README's promise that stray spaces
+/// are mended on the way out (S001).
+#[test]
+fn render_mends_the_bureau_name_in_what_it_makes_of_it() {
+    let source = "单位:\n  名称: 东　湖区司法局\n  级别: 区\n年度: 2025\n类型: 工作总结\n成文日期: 2026-01-15\n印发通知: 是\n开头: 成效明显。\n";
+    for (format, path) in [
+        (OutputFormat::Markdown, "report.md"),
+        (OutputFormat::Text, "report.txt"),
+    ] {
+        let rendered = zongjie::render("data.yaml", source, format, &RenderOptions::default())
+            .expect("renders");
+        let rendered = String::from_utf8(rendered).unwrap();
+        assert_eq!(
+            mendable_errors(path, &rendered),
+            Vec::<&str>::new(),
+            "{rendered}"
+        );
+        assert!(rendered.contains("东湖区司法局"), "{rendered}");
+    }
+}
