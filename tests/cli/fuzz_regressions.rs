@@ -329,3 +329,26 @@ fn render_mends_the_bureau_name_in_what_it_makes_of_it() {
         assert!(rendered.contains("东湖区司法局"), "{rendered}");
     }
 }
+
+/// merge (long run): a control character in the bureau's name (written
+/// as an escape in a quoted YAML string) went raw into the comments the
+/// writer makes of the name (the file's first line, the example of
+/// 标题 and 署名), which YAML refuses; a lone `\r` there would even end
+/// the comment and start a line of YAML.
+#[test]
+fn comments_made_of_the_name_hold_no_control_characters() {
+    let source =
+        "单位: \"甲\\u0000乙\\r丙: 1县司法局\"\n年度: 2022\n类型: 工作总结\n开头: 成效明显。\n";
+    let report = zongjie::load(source).report.expect("loads");
+    let written = zongjie::write_data_file(&report);
+    let again = zongjie::load(&written);
+    let errors: Vec<_> = again.diagnostics.iter().filter(|d| d.is_error()).collect();
+    assert!(errors.is_empty(), "{errors:?}\n{written}");
+    assert_eq!(again.report.expect("loads").bureau.name, report.bureau.name);
+    let inputs = [zongjie::MergeInput {
+        path: "a.yaml",
+        source,
+    }];
+    let merged = zongjie::merge(&inputs, &zongjie::MergeOptions::default()).expect("merges");
+    assert_eq!(check_errors(&merged.data_file), Vec::<String>::new());
+}

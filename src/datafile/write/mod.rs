@@ -102,7 +102,14 @@ impl<'a> Writer<'a> {
         for _ in 0..depth {
             self.out.push_str(INDENT);
         }
-        self.out.push_str(text);
+        if text.starts_with('#') {
+            // A comment made of the file's texts (the name in the first
+            // line, an example): YAML allows no control character there,
+            // and a lone \r would end the comment.
+            self.out.push_str(&printable(text));
+        } else {
+            self.out.push_str(text);
+        }
         self.out.push('\n');
     }
 
@@ -184,6 +191,20 @@ fn paragraph_lines(depth: usize, texts: &[Text]) -> String {
 
 fn yes_no(flag: bool) -> &'static str {
     if flag { "是" } else { "否" }
+}
+
+/// `text` with each control character but tab written as its escape, as
+/// in a quoted scalar, for a comment.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && c != '\t') || c == '\u{feff}' {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Whether text can be written raw on the lines of a literal block: YAML
