@@ -352,3 +352,45 @@ fn comments_made_of_the_name_hold_no_control_characters() {
     let merged = zongjie::merge(&inputs, &zongjie::MergeOptions::default()).expect("merges");
     assert_eq!(check_errors(&merged.data_file), Vec::<String>::new());
 }
+
+/// docx_parts (long run): a paragraph whose outline level is 255 (the
+/// largest `w:outlineLvl` a byte holds) made the reader add 1 to it before
+/// checking it, an overflow that panics where overflow is checked.
+#[test]
+fn a_docx_with_an_outline_level_of_255_reads() {
+    use std::io::{Read, Write};
+    let paragraph = zongjie::Block {
+        heading: None,
+        style: None,
+        runs: vec![zongjie::Run {
+            text: "成效明显。".to_string(),
+            style: None,
+        }],
+    };
+    let docx = zongjie::write_docx(&[paragraph]).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for i in 0..archive.len() {
+        let mut file = archive.by_index(i).unwrap();
+        let name = file.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        file.read_to_end(&mut bytes).unwrap();
+        if name == "word/document.xml" {
+            let xml = String::from_utf8(bytes).unwrap();
+            let xml = xml.replacen(
+                "<w:p>",
+                "<w:p><w:pPr><w:outlineLvl w:val=\"255\"/></w:pPr>",
+                1,
+            );
+            assert!(xml.contains("w:val=\"255\""), "{xml}");
+            bytes = xml.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&bytes).unwrap();
+    }
+    let docx = out.finish().unwrap().into_inner();
+    let blocks = zongjie::read_docx(&docx).expect("reads");
+    assert_eq!(blocks.len(), 1);
+    assert_eq!(blocks[0].heading, None);
+}
