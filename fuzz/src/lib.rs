@@ -5,8 +5,8 @@
 //! - a rendered report is lint-clean as README promises: none of the
 //!   errors lint mends (P001 P003 P004 S001) is left, and every other
 //!   error lint finds in it is one lint finds in the data file itself or
-//!   in its figures' units (or F003, a stated rate its filled-in figures
-//!   contradict);
+//!   in the bureau's names and the figures' units, which go into the prose
+//!   as written (or F003, a stated rate its filled-in figures contradict);
 //! - a data file zongjie writes (import, rollover, merge, the writer)
 //!   loads without errors;
 //! - outputs stay within a fixed multiple of the input, plus the copy
@@ -152,12 +152,16 @@ pub fn render_and_check(input: &[u8], source: &str) {
     let mut own = zongjie::lint_source("data.yaml", source)
         .map(|linted| error_codes(&linted))
         .unwrap_or_default();
-    // A figure's unit goes into the prose as written, and check takes any
-    // text for a unit (“人次》，开展”): what lint finds in the units is the
-    // data file's too.
+    // The bureau's names and the figures' units go into the prose as
+    // written, and neither check nor lint of the data file reads them as
+    // prose (“（湖区司法局”, a unit “人次》，开展”): what lint finds in them is
+    // the data file's too.
     if let Some(report) = zongjie::load(source).report {
-        let units: Vec<&str> = report.figures.iter().map(|f| f.unit.as_str()).collect();
-        if let Ok(linted) = zongjie::lint_source("units.txt", &(units.join("\n") + "\n")) {
+        let bureau = &report.bureau;
+        let names = [&bureau.name, &bureau.self_name, &bureau.scope];
+        let mut data: Vec<&str> = names.into_iter().map(String::as_str).collect();
+        data.extend(report.figures.iter().map(|f| f.unit.as_str()));
+        if let Ok(linted) = zongjie::lint_source("data.txt", &(data.join("\n") + "\n")) {
             own.extend(error_codes(&linted));
         }
     }
