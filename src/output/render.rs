@@ -482,6 +482,14 @@ fn combine(paragraphs: &[String], points: &[String], split: bool) -> Vec<String>
             )
         }));
     } else {
+        // A lead-in that ends in a word (主要做法是) takes a colon, so the
+        // series reads as one (主要做法是：一是…).
+        if let Some(last) = body.last_mut()
+            && !last.is_empty()
+            && !last.ends_with(['。', '，', '；', '：', '！', '？', '、', '…', '—'])
+        {
+            last.push('：');
+        }
         append_to_last(&mut body, numbering::series(points));
     }
     body

@@ -394,3 +394,31 @@ fn a_docx_with_an_outline_level_of_255_reads() {
     assert_eq!(blocks.len(), 1);
     assert_eq!(blocks[0].heading, None);
 }
+
+/// render (long run): a part's text that ends without a mark, followed by
+/// its points run in (正文: 主要做法是, then 要点), came out as
+/// “主要做法是一是加强学习。二是…”, which lint does not read as the start of
+/// a 一是 series (N001 on a report render wrote); a lead-in ending in a
+/// word now takes a colon before the series.
+#[test]
+fn run_in_points_after_an_open_lead_in_are_a_series_lint_reads() {
+    let source = "单位: 甲县司法局\n年度: 2022\n类型: 工作总结\n工作:\n  部分:\n    - 标题: 加强建设\n      正文: 主要做法是\n      要点:\n        - 加强学习。\n        - 加强管理。\n    - 标题: 优化服务\n      正文: 主要做法是，\n      要点:\n        - 便民。\n        - 利企。\n";
+    let rendered = zongjie::render(
+        "data.yaml",
+        source,
+        OutputFormat::Markdown,
+        &RenderOptions::default(),
+    )
+    .expect("renders");
+    let rendered = String::from_utf8(rendered).unwrap();
+    assert!(
+        rendered.contains("主要做法是：一是加强学习。二是加强管理。"),
+        "{rendered}"
+    );
+    assert!(
+        rendered.contains("主要做法是，一是便民。二是利企。"),
+        "{rendered}"
+    );
+    let linted = zongjie::lint_source("report.md", &rendered).expect("lint");
+    assert!(!linted.report.has_errors(), "{}", linted.report);
+}
