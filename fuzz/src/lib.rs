@@ -164,6 +164,17 @@ pub fn render_and_check(input: &[u8], source: &str) {
         if let Ok(linted) = zongjie::lint_source("data.txt", &(data.join("\n") + "\n")) {
             own.extend(error_codes(&linted));
         }
+        // Numbers the clerk typed into texts (a text that begins （十一）)
+        // are the clerk's numbering: what lint finds in the texts read as a
+        // document of their own is the data file's too.
+        let texts: Vec<&str> = report
+            .texts()
+            .iter()
+            .map(|p| p.text.value.as_str())
+            .collect();
+        if let Ok(linted) = zongjie::lint_source("texts.txt", &(texts.join("\n") + "\n")) {
+            own.extend(error_codes(&linted));
+        }
     }
     let linted = lint_clean("report.md", &markdown, &own);
 
