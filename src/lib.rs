@@ -41,8 +41,8 @@ pub use commands::diff::{Comparison, DiffFormat, compare};
 pub use commands::import::{Imported, import};
 pub use commands::init::starter_file;
 pub use commands::lint::{
-    FixWritten, LintedFile, lint_file, summary_by_rule as lint_summary, to_json as lint_json,
-    write_fixed,
+    FixWritten, LintedFile, lint_bytes, lint_file, summary_by_rule as lint_summary,
+    to_json as lint_json, write_fixed,
 };
 pub use commands::merge::{MergeInput, MergeOptions, Merged, merge};
 pub use commands::rollover::rollover;

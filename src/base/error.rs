@@ -85,9 +85,9 @@ pub enum Error {
     /// figure in two units.
     #[error("{0}")]
     Mismatch(String),
-    /// A file given to import holds no report: it is empty, or has no
-    /// paragraph of Chinese text.
-    #[error("“{0}”里没有可导入的报告：文件是空的，或没有一段中文文字")]
+    /// A file given to import holds no report: it is empty, has no
+    /// paragraph of Chinese text, or only a title.
+    #[error("“{0}”里没有可导入的报告：文件是空的、没有一段中文文字，或只有标题没有正文")]
     NoReport(String),
     /// The command line asks for something that cannot be done.
     #[error("{0}")]

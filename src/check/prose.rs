@@ -184,7 +184,9 @@ fn fixed_source(
         return None;
     }
     let mut fixed = apply_edits(source, edits);
-    for _ in 0..3 {
+    // Every fix shortens the text or makes a mark full-width, so this
+    // ends; the bound only guards against a fix that changes nothing.
+    for _ in 0..source.len() {
         let Ok((paragraphs, findings)) = paragraphs_and_findings(kind, "", &fixed) else {
             break;
         };
@@ -192,7 +194,11 @@ fn fixed_source(
         if edits.is_empty() {
             break;
         }
-        fixed = apply_edits(&fixed, edits);
+        let next = apply_edits(&fixed, edits);
+        if next == fixed {
+            break;
+        }
+        fixed = next;
     }
     Some(fixed)
 }
@@ -218,11 +224,14 @@ fn source_edits(
 type Paragraphs = (Vec<Located>, Option<i32>, bool);
 
 /// A text or Markdown file: one paragraph a line; in Markdown, heading
-/// marks, style blocks and spans and escapes are not part of the text.
+/// marks, style blocks and spans and escapes are not part of the text,
+/// and a line ending in pandoc's line break (`\`, as a title broken over
+/// lines is written) goes on into the next.
 fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
     let mut paragraphs = Vec::new();
     let mut role = None;
     let mut offset = 0;
+    let mut broken: Option<Located> = None;
     for line in source.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
@@ -232,15 +241,57 @@ fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
         } else {
             plain_line(content, line_start)
         };
+        let located = match (broken.take(), located) {
+            (Some(first), Some(next)) => Some(joined(first, next)),
+            (first, next) => {
+                if let Some(first) = first {
+                    push_paragraph(first, &mut role, &mut paragraphs);
+                }
+                next
+            }
+        };
         let Some(mut located) = located else { continue };
-        if let Some((1, _, _)) = crate::genre::numbering::parse_heading_number(&located.text) {
-            role = Some(Role::from_heading(&located.text).unwrap_or(Role::Work));
+        if markdown && ends_in_line_break(content.trim_end()) && located.text.ends_with('\\') {
+            located.text.pop();
+            broken = Some(located);
+            continue;
         }
-        located.role = role;
-        paragraphs.push(located);
+        push_paragraph(located, &mut role, &mut paragraphs);
+    }
+    if let Some(last) = broken {
+        push_paragraph(last, &mut role, &mut paragraphs);
     }
     let year = report_year(&paragraphs);
     (paragraphs, year, true)
+}
+
+/// Adds a paragraph of a text or Markdown file, in the section its last
+/// 一、 heading began.
+fn push_paragraph(mut located: Located, role: &mut Option<Role>, paragraphs: &mut Vec<Located>) {
+    if let Some((1, _, _)) = crate::genre::numbering::parse_heading_number(&located.text) {
+        *role = Some(Role::from_heading(&located.text).unwrap_or(Role::Work));
+    }
+    located.role = *role;
+    paragraphs.push(located);
+}
+
+/// Whether a Markdown line ends in a backslash that is not itself
+/// escaped: pandoc's line break inside a paragraph.
+fn ends_in_line_break(line: &str) -> bool {
+    line.chars().rev().take_while(|c| *c == '\\').count() % 2 == 1
+}
+
+/// A paragraph broken over two lines, as one.
+fn joined(mut first: Located, next: Located) -> Located {
+    let at = first.text.len();
+    first.text.push_str(&next.text);
+    first.pieces.extend(
+        next.pieces
+            .into_iter()
+            .map(|(text_at, file_at)| (at + text_at, file_at)),
+    );
+    first.fallback = first.fallback.start..next.fallback.end;
+    first
 }
 
 fn plain_line(content: &str, line_start: usize) -> Option<Located> {

@@ -36,7 +36,9 @@ pub fn lint_bytes(shown: &str, bytes: &[u8]) -> Result<LintedFile, Error> {
             path: PathBuf::from(shown),
             source,
         })?;
-        let paragraphs: Vec<String> = blocks.iter().map(|b| b.text()).collect();
+        // One line a paragraph, so that places are paragraph numbers; a
+        // line break inside a paragraph (a title broken over lines) goes.
+        let paragraphs: Vec<String> = blocks.iter().map(|b| b.text().replace('\n', "")).collect();
         let mut linted = lint_as(SourceKind::Text, shown, &(paragraphs.join("\n") + "\n"))?;
         linted.fixed = None;
         linted.by_paragraph = true;

@@ -217,9 +217,12 @@ impl Builder<'_> {
     }
 
     fn report(&mut self, report: &Report) -> ReportContext {
+        // The name goes into the texts made of it (the standard title, the
+        // signature, the circular's title) mended as the file's texts are.
+        let bureau_name = rules::fix_text(&report.bureau.name);
         let given_lines = match &report.title {
             Some(title) => self.title(title),
-            None => vec![report.kind.standard_title(&report.bureau.name, report.year)],
+            None => vec![report.kind.standard_title(&bureau_name, report.year)],
         };
         let title = (!given_lines.is_empty()).then(|| given_lines.concat());
         let mut opening = self.expand_all(&report.opening, 0);
@@ -232,12 +235,10 @@ impl Builder<'_> {
         append_to_last(&mut opening, honours);
         let signature = match &report.signature {
             Some(signature) => Some(self.expand(signature, 0)),
-            None if report.date.is_some() || report.circular.is_some() => {
-                Some(report.bureau.name.clone())
-            }
+            None if report.date.is_some() || report.circular.is_some() => Some(bureau_name.clone()),
             None => None,
         };
-        let names = [Some(report.bureau.name.as_str()), signature.as_deref()];
+        let names = [Some(bureau_name.as_str()), signature.as_deref()];
         let names: Vec<&str> = names.into_iter().flatten().collect();
         let title_lines = printed_lines(given_lines, &names);
         let circular = report.circular.as_ref().map(|c| {
@@ -245,7 +246,7 @@ impl Builder<'_> {
                 Some(own) => self.title(own),
                 None => vec![format!(
                     "{}关于印发《{}》的通知",
-                    signature.as_deref().unwrap_or(&report.bureau.name),
+                    signature.as_deref().unwrap_or(&bureau_name),
                     title.as_deref().unwrap_or_default()
                 )],
             };
@@ -283,7 +284,7 @@ impl Builder<'_> {
             date_indent: indents.map(|(_, date)| Indent::of_chars(date)),
             circular,
             bureau: BureauContext {
-                name: report.bureau.name.clone(),
+                name: bureau_name.clone(),
                 level: report.bureau.level.chinese_name(),
                 self_name: report.bureau.self_name.clone(),
                 scope: report.bureau.scope.clone(),
@@ -441,6 +442,14 @@ fn combine(paragraphs: &[String], points: &[String], split: bool) -> Vec<String>
             )
         }));
     } else {
+        // A lead-in that ends in a word (主要做法是) takes a colon, so the
+        // series reads as one (主要做法是：一是…).
+        if let Some(last) = body.last_mut()
+            && !last.is_empty()
+            && !last.ends_with(['。', '，', '；', '：', '！', '？', '、', '…', '—'])
+        {
+            last.push('：');
+        }
         append_to_last(&mut body, numbering::series(points));
     }
     body

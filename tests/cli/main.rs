@@ -9,6 +9,7 @@ mod docx;
 mod errors;
 mod figures;
 mod files;
+mod fuzz_regressions;
 mod import;
 mod lint;
 mod merge;

@@ -26,6 +26,7 @@ pub struct Extracted {
 /// Replaces the counts in every piece of prose with `{名称}` markers (or
 /// derived ones) and adds the figures they stand for.
 pub fn extract(report: &mut Report) -> Extracted {
+    escape_braces(report);
     let mut texts = texts(report);
     let escaped: Vec<String> = texts
         .iter()
@@ -56,6 +57,44 @@ pub fn extract(report: &mut Report) -> Extracted {
         .map(|&i| figure(&found, i, &name_of))
         .collect();
     extracted
+}
+
+/// Braces in the texts that carry no counts (the title, headings, the
+/// closing lines…) written as `{{` `}}`, so that check does not read them
+/// as citations; the prose gets the same in [`extract`].
+fn escape_braces(report: &mut Report) {
+    let escape = |text: &mut Text| text.value = text.value.replace('{', "{{").replace('}', "}}");
+    let top = [
+        &mut report.title,
+        &mut report.recipient,
+        &mut report.signature,
+    ];
+    top.into_iter().flatten().for_each(escape);
+    if let Some(circular) = &mut report.circular {
+        let texts = [&mut circular.title, &mut circular.body];
+        texts.into_iter().flatten().for_each(escape);
+    }
+    report.honours.iter_mut().for_each(escape);
+    for section in &mut report.sections {
+        escape_headings(&mut section.body, &escape);
+    }
+    for attachment in &mut report.attachments {
+        escape(&mut attachment.name);
+        attachment.title.iter_mut().for_each(escape);
+        if let Some(body) = &mut attachment.body {
+            escape_headings(body, &escape);
+        }
+    }
+}
+
+fn escape_headings(part: &mut Part, escape: &impl Fn(&mut Text)) {
+    part.heading.iter_mut().for_each(escape);
+    for point in &mut part.points {
+        point.heading.iter_mut().for_each(escape);
+    }
+    for child in &mut part.parts {
+        escape_headings(child, escape);
+    }
 }
 
 /// Every piece of prose a figure may be cited from, in report order.

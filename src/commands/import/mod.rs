@@ -71,13 +71,20 @@ pub struct Imported {
 }
 
 /// Imports the report in `bytes`, read from `path`. A file with no
-/// paragraph of Chinese text holds no report, and is an error.
+/// paragraph of Chinese text, or only a title, holds no report, and is an
+/// error.
 pub fn import(path: &str, bytes: &[u8]) -> Result<Imported, Error> {
     let (format, paragraphs) = paragraphs(path, bytes)?;
     if !paragraphs.iter().any(|p| is_chinese_text(&p.text)) {
         return Err(Error::NoReport(path.to_string()));
     }
     let mut built = structure::build(&paragraphs);
+    // check refuses a file with no content (a title alone); write none.
+    if built.report.opening.is_empty()
+        && !built.report.sections.iter().any(|s| s.body.has_content())
+    {
+        return Err(Error::NoReport(path.to_string()));
+    }
     let extracted = figures::extract(&mut built.report);
     let unit = if format == ReportFormat::Docx {
         "段"

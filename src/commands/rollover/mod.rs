@@ -21,6 +21,10 @@ use next_year::{Carried, Carry};
 /// Writes next year's data file from this year's `source`. Refuses a file
 /// with errors, which `check` lists.
 pub fn rollover(path: &str, source: &str) -> Result<String, Error> {
+    // YAML ends a line at a lone \r too, and the in-place rewrite counts
+    // lines by \n: a file written with lone \r is read with \n instead.
+    let lone_cr = lone_carriage_returns_as_line_feeds(source);
+    let source = lone_cr.as_deref().unwrap_or(source);
     let old = load::load_valid(path, source)?;
     let root =
         yaml::parse(source).map_err(|d| Error::Invalid(Diagnostics::new(path, source, vec![d])))?;
@@ -98,4 +102,18 @@ impl Annotate for CarryNotes {
     fn figure_note(&self, name: &str) -> Option<String> {
         self.figure_comments.get(name).cloned()
     }
+}
+
+/// `source` with each \r that no \n follows made a \n, when it has any.
+fn lone_carriage_returns_as_line_feeds(source: &str) -> Option<String> {
+    let bytes = source.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !(0..bytes.len()).any(lone) {
+        return None;
+    }
+    let mut out = String::with_capacity(source.len());
+    for (i, c) in source.char_indices() {
+        out.push(if lone(i) { '\n' } else { c });
+    }
+    Some(out)
 }

@@ -126,7 +126,14 @@ impl<'a> Writer<'a> {
         for _ in 0..depth {
             self.out.push_str(INDENT);
         }
-        self.out.push_str(text);
+        if text.starts_with('#') {
+            // A comment made of the file's texts (the name in the first
+            // line, an example): YAML allows no control character there,
+            // and a lone \r would end the comment.
+            self.out.push_str(&printable(text));
+        } else {
+            self.out.push_str(text);
+        }
         self.out.push('\n');
     }
 
@@ -178,18 +185,23 @@ impl<'a> Writer<'a> {
 }
 
 /// What follows `key:` for paragraphs: the scalar itself, or `|` when the
-/// paragraphs go on the lines below.
+/// paragraphs go on the lines below, or a list of quoted texts when one
+/// holds a character a literal block cannot (a control character, which
+/// YAML refuses raw).
 fn paragraph_block(texts: &[Text]) -> String {
     match texts {
         [one] if !needs_block(&one.value) => format!(" {}", scalar(&one.value)),
+        _ if !texts.iter().all(|t| fits_block(&t.value)) => {
+            let quoted: Vec<String> = texts.iter().map(|t| quoted(&t.value)).collect();
+            format!(" [{}]", quoted.join(", "))
+        }
         _ => " |".to_string(),
     }
 }
 
 fn paragraph_lines(depth: usize, texts: &[Text]) -> String {
-    if let [one] = texts
-        && !needs_block(&one.value)
-    {
+    let on_the_key_line = matches!(texts, [one] if !needs_block(&one.value));
+    if on_the_key_line || !texts.iter().all(|t| fits_block(&t.value)) {
         return String::new();
     }
     let mut lines = String::new();
@@ -205,6 +217,28 @@ fn yes_no(flag: bool) -> &'static str {
     if flag { "是" } else { "否" }
 }
 
+/// `text` with each control character but tab written as its escape, as
+/// in a quoted scalar, for a comment.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if (c.is_control() && c != '\t') || c == '\u{feff}' {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether text can be written raw on the lines of a literal block: YAML
+/// allows no control character there but tab and line break.
+fn fits_block(text: &str) -> bool {
+    !text
+        .chars()
+        .any(|c| (c.is_control() && c != '\t' && c != '\n') || c == '\u{feff}')
+}
+
 /// Whether text must go in a literal block rather than on the key's line.
 fn needs_block(text: &str) -> bool {
     text.contains('\n')
@@ -216,6 +250,11 @@ pub fn scalar(text: &str) -> String {
     if is_plain_safe(text) {
         return text.to_string();
     }
+    quoted(text)
+}
+
+/// A string as a double-quoted YAML scalar, escaped.
+fn quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
     quoted.push('"');
     for c in text.chars() {

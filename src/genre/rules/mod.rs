@@ -145,7 +145,9 @@ pub fn fix_text(text: &str) -> String {
         return text.to_string();
     }
     let mut current = text.to_string();
-    for _ in 0..4 {
+    // Every fix shortens the text or makes a mark full-width, so this
+    // ends; the bound only guards against a fix that changes nothing.
+    for _ in 0..=text.len() {
         let edits: Vec<(Range<usize>, String)> = paragraph::check(&current)
             .into_iter()
             .filter_map(|f| f.fix.map(|fix| (f.range, fix)))
@@ -153,7 +155,11 @@ pub fn fix_text(text: &str) -> String {
         if edits.is_empty() {
             break;
         }
-        current = apply_edits(&current, edits);
+        let next = apply_edits(&current, edits);
+        if next == current {
+            break;
+        }
+        current = next;
     }
     current
 }

@@ -65,10 +65,10 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
                 .iter()
                 .find(|(open, close)| *open == i || *close == i)
                 .map_or_else(
-                    || touches_chinese(chars, i),
+                    || run_touches_chinese(chars, i),
                     |&(o, cl)| pair_is_chinese(text, chars, o, cl),
                 ),
-            _ => touches_chinese(chars, i),
+            _ => run_touches_chinese(chars, i),
         };
         if chinese_context {
             found.push(Finding::fixable(
@@ -79,6 +79,22 @@ fn half_width_punctuation(text: &str, chars: &[(usize, char)], found: &mut Vec<F
             ));
         }
     }
+}
+
+/// Whether the run of half-width marks that the mark at `i` is in touches
+/// Chinese, so that “，:::” or “（(((” is mended in one pass rather than
+/// one mark a pass.
+fn run_touches_chinese(chars: &[(usize, char)], i: usize) -> bool {
+    let in_run = |j: usize| full_width(chars[j].1).is_some();
+    let mut start = i;
+    while start > 0 && in_run(start - 1) {
+        start -= 1;
+    }
+    let mut end = i;
+    while end + 1 < chars.len() && in_run(end + 1) {
+        end += 1;
+    }
+    touches_chinese(chars, start) || touches_chinese(chars, end)
 }
 
 fn touches_chinese(chars: &[(usize, char)], i: usize) -> bool {

@@ -440,7 +440,7 @@ impl BodyReader<'_> {
             .outline_level
             .or_else(|| id.and_then(|id| self.styles.outline_level(id)));
         if let Some(level) = level {
-            return (level < 6).then_some(level + 1);
+            return (level < 6).then(|| level + 1);
         }
         let name = self.styles.get(id?)?.name.to_lowercase();
         if name == "title" {
