@@ -226,12 +226,16 @@ type Paragraphs = (Vec<Located>, Option<i32>, bool);
 /// A text or Markdown file: one paragraph a line; in Markdown, heading
 /// marks, style blocks and spans and escapes are not part of the text,
 /// and a line ending in pandoc's line break (`\`, as a title broken over
-/// lines is written) goes on into the next.
+/// lines is written) goes on into the next. In plain text, where a title
+/// broken over lines is just lines, a line that leaves a 《 or “ open goes
+/// on into the next when that one closes it.
 fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
     let mut paragraphs = Vec::new();
     let mut role = None;
     let mut offset = 0;
-    let mut broken: Option<Located> = None;
+    // A line that goes on into the next, and whether only if the next
+    // closes what it leaves open.
+    let mut broken: Option<(Located, bool)> = None;
     for line in source.split_inclusive('\n') {
         let line_start = offset;
         offset += line.len();
@@ -242,9 +246,13 @@ fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
             plain_line(content, line_start)
         };
         let located = match (broken.take(), located) {
-            (Some(first), Some(next)) => Some(joined(first, next)),
+            (Some((first, closing_only)), Some(next))
+                if !closing_only || !leaves_open(&format!("{}{}", first.text, next.text)) =>
+            {
+                Some(joined(first, next))
+            }
             (first, next) => {
-                if let Some(first) = first {
+                if let Some((first, _)) = first {
                     push_paragraph(first, &mut role, &mut paragraphs);
                 }
                 next
@@ -253,12 +261,16 @@ fn text_paragraphs(source: &str, markdown: bool) -> Paragraphs {
         let Some(mut located) = located else { continue };
         if markdown && ends_in_line_break(content.trim_end()) && located.text.ends_with('\\') {
             located.text.pop();
-            broken = Some(located);
+            broken = Some((located, false));
+            continue;
+        }
+        if !markdown && leaves_open(&located.text) {
+            broken = Some((located, true));
             continue;
         }
         push_paragraph(located, &mut role, &mut paragraphs);
     }
-    if let Some(last) = broken {
+    if let Some((last, _)) = broken {
         push_paragraph(last, &mut role, &mut paragraphs);
     }
     let year = report_year(&paragraphs);
@@ -273,6 +285,12 @@ fn push_paragraph(mut located: Located, role: &mut Option<Role>, paragraphs: &mu
     }
     located.role = *role;
     paragraphs.push(located);
+}
+
+/// Whether `text` opens more 《 or “ than it closes.
+fn leaves_open(text: &str) -> bool {
+    let count = |mark: char| text.chars().filter(|&c| c == mark).count();
+    count('《') > count('》') || count('“') > count('”')
 }
 
 /// Whether a Markdown line ends in a backslash that is not itself

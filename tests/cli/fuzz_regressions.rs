@@ -266,6 +266,41 @@ fn lint_reads_a_title_broken_over_lines_as_one_paragraph() {
     assert_eq!(codes, ["B001"], "{}", linted.report);
 }
 
+/// render (long run): in plain text the same title is two lines, which
+/// lint read as two paragraphs, the first with an unclosed 《 (B001). A
+/// line that leaves 《 or “ open now goes on into the next that closes it;
+/// one left open for good is still found, and does not swallow the lines
+/// after it.
+#[test]
+fn lint_reads_a_plain_text_title_broken_over_lines_as_one_paragraph() {
+    let source = "单位: 南屿市司法局\n年度: 2025\n类型: 工作总结\n印发通知:\n  标题: 南屿市司法局关于印发《2025年全市司法行政系统法治建设暨全面依法治市工作总结》的通知\n开头: 成效明显。\n";
+    let text = zongjie::render(
+        "data.yaml",
+        source,
+        OutputFormat::Text,
+        &RenderOptions::default(),
+    )
+    .expect("renders");
+    let text = String::from_utf8(text).unwrap();
+    assert!(
+        text.lines()
+            .any(|line| line.contains('《') && !line.contains('》')),
+        "the title is broken inside 《》: {text}"
+    );
+    let linted = zongjie::lint_source("report.txt", &text).expect("lint");
+    assert!(!linted.report.has_errors(), "{}", linted.report);
+    let open = "关于印发《2025年工作总结的通知\n一、工作情况\n全年受理案件100件。\n";
+    let linted = zongjie::lint_source("report.txt", open).expect("lint");
+    let places: Vec<_> = linted
+        .report
+        .diagnostics
+        .iter()
+        .filter(|d| d.code == Some("B001"))
+        .filter_map(|d| d.span.as_ref().map(|s| s.line))
+        .collect();
+    assert_eq!(places, [1], "{}", linted.report);
+}
+
 /// render (long run): the same title in the .docx is one paragraph with
 /// line breaks in it, which lint of a .docx split into lines: an unclosed
 /// 《 (B001), and the paragraph numbers after it one off.
