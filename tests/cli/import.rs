@@ -85,11 +85,12 @@ fn fidelity(tool: &Path, original: &Path, rendered: &Path) -> (usize, usize, f64
     )
 }
 
-/// Every heading of the seed matched, and the text at least 0.99 alike.
+/// Every heading of the seed matched, and the text the same (the tool
+/// prints four decimals).
 fn assert_faithful(tool: &Path, seed: &Path, rendered: &Path, n: usize) {
     let (matched, total, text) = fidelity(tool, seed, rendered);
     assert_eq!(matched, total, "seed {n}: headings");
-    assert!(text >= 0.99, "seed {n}: text {text}");
+    assert!(text >= 0.99995, "seed {n}: text {text}");
 }
 
 #[test]
@@ -655,4 +656,31 @@ fn spaced_and_full_width_digits_are_one_number() {
     let found =
         String::from_utf8(output.stdout).unwrap() + &String::from_utf8(output.stderr).unwrap();
     assert_eq!(found.matches("S001").count(), 5, "{found}");
+}
+
+/// A circular published without a title (as seed 003's is) comes back
+/// without one, so the report renders as published; the data file says
+/// that GB/T 9704 wants one and how to get the standard title.
+#[test]
+fn a_circular_without_a_title_comes_back_without_one() {
+    let text = "各县（市）区司法局：\n现将《2023年全市司法行政工作总结》印发给你们，请结合实际认真贯彻落实。\n某某市司法局\n2024年1月10日\n2023年全市司法行政工作总结\n2023年，全市司法行政工作扎实推进。\n一、2023年工作情况\n（一）加强建设。全年开展培训12次。\n";
+    let (dir, path) = scratch_file("report.txt", text);
+    let (data, _) = import(&path, dir.path());
+    let written = std::fs::read_to_string(&data).unwrap();
+    assert!(
+        written.contains("GB/T 9704 要求有标题") && written.contains("  标题: \"\"\n"),
+        "{written}"
+    );
+    let rendered = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&data));
+    assert!(
+        rendered.trim_start().starts_with("各县（市）区司法局："),
+        "{rendered}"
+    );
+    let standard = written.replace("  标题: \"\"\n", "");
+    std::fs::write(&data, standard).unwrap();
+    let rendered = stdout_of(zongjie().args(["render", "-f", "txt"]).arg(&data));
+    assert!(
+        squeezed(&rendered).contains("某某市司法局关于印发《2023年全市司法行政工作总结》的通知"),
+        "{rendered}"
+    );
 }

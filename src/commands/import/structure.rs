@@ -77,7 +77,9 @@ pub fn build(paragraphs: &[SourceParagraph]) -> Built {
             .or(circular.as_ref().and_then(|c| c.signature.clone()))
             .map(plain),
         circular: circular.map(|c| Circular {
-            title: c.title.map(plain),
+            // A circular published without a title keeps none (an empty
+            // one), so the report renders as it was published.
+            title: Some(plain(c.title.unwrap_or_default())),
             body: Some(plain(c.body)),
         }),
         layout: Layout::default(),

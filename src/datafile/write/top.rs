@@ -91,6 +91,9 @@ impl Writer<'_> {
                 self.line(0, &format!("{key}:"));
                 let name = |key| keys::name(Place::Circular, key);
                 if let Some(title) = &circular.title {
+                    if title.value.is_empty() {
+                        self.comment(1, "这份印发通知没有标题。GB/T 9704 要求有标题：删去下面这一行，生成时即加上“署名关于印发《报告标题》的通知”。");
+                    }
                     self.scalar(1, name(Key::Title), title);
                 }
                 if let Some(body) = &circular.body {
