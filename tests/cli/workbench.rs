@@ -608,6 +608,26 @@ fn check_rollover_and_edit_answer_with_text() {
     assert_eq!(unknown.status, StatusCode::BAD_REQUEST);
 }
 
+/// A part added with a heading a clerk ends in a full-width colon is
+/// written so that it reads back as that heading, not as a mistaken key
+/// (the rollover property test found `- 工作：` read back as an error).
+#[test]
+fn a_heading_ending_in_a_full_width_colon_reads_back() {
+    let bench = Bench::with_example();
+    let text = bench.read("data.yaml")["text"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let added = bench.post(
+        "/api/edit",
+        json!({ "text": text, "edit": { "op": "add_part", "role": "work", "path": [], "index": 0, "heading": "工作：" } }),
+    );
+    assert_eq!(added.status, StatusCode::OK, "{}", added.message());
+    let added = added.json()["text"].as_str().unwrap().to_string();
+    let checked = bench.post("/api/check", json!({ "text": added })).json();
+    assert_eq!(checked["ok"], true, "{checked}");
+}
+
 #[test]
 fn docx_download_and_the_folder_s_reference() {
     let bench = Bench::with_example();

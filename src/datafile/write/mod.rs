@@ -179,7 +179,7 @@ impl<'a> Writer<'a> {
         self.line(depth, &format!("{key}:"));
         for text in texts {
             self.note_for(depth + 1, &[text]);
-            self.line(depth + 1, &format!("- {}", scalar(&text.value)));
+            self.line(depth + 1, &format!("- {}", item(&text.value)));
         }
     }
 }
@@ -253,6 +253,17 @@ pub fn scalar(text: &str) -> String {
     quoted(text)
 }
 
+/// A string as a list item's scalar (`- text`): as [`scalar`], and quoted
+/// when the line would read as a key with a mistaken colon (`- 工作：`).
+fn item(text: &str) -> String {
+    let plain = scalar(text);
+    if !plain.starts_with('"') && crate::input::yaml::looks_like_mistaken_key(&format!("- {plain}"))
+    {
+        return quoted(text);
+    }
+    plain
+}
+
 /// A string as a double-quoted YAML scalar, escaped.
 fn quoted(text: &str) -> String {
     let mut quoted = String::with_capacity(text.len() + 2);
@@ -314,6 +325,26 @@ mod tests {
         ];
         for (text, expected) in cases {
             assert_eq!(scalar(text), expected, "{text}");
+        }
+    }
+
+    /// A list item that would read as a key with a full-width colon, or
+    /// one with no space after its colon, is quoted (found by the rollover
+    /// property test: a part headed 工作： came back as an error).
+    #[test]
+    fn list_items_that_read_as_mistaken_keys_are_quoted() {
+        let cases = [
+            ("工作：", "\"工作：\""),
+            ("学习方面：组织学习12次。", "\"学习方面：组织学习12次。\""),
+            ("a:b", "\"a:b\""),
+            ("加强队伍建设", "加强队伍建设"),
+            (
+                "全年开展培训12次，主要内容为：法律知识",
+                "全年开展培训12次，主要内容为：法律知识",
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(item(text), expected, "{text}");
         }
     }
 }

@@ -2,7 +2,7 @@
 //! that is only a heading as a bare list item, otherwise a mapping whose
 //! first key follows the dash.
 
-use super::{Writer, paragraph_block, paragraph_lines, scalar, yes_no};
+use super::{Writer, item, paragraph_block, paragraph_lines, scalar, yes_no};
 use crate::datafile::keys::{self, Key, Place};
 use crate::datafile::model::{Attachment, Part, Point, Report, Section, Text};
 use crate::genre::kinds::Role;
@@ -95,7 +95,7 @@ impl Writer<'_> {
         let texts: Vec<&Text> = part.heading.iter().chain(&part.text).collect();
         self.note_for(depth, &texts);
         if let (Some(heading), true) = (&part.heading, heading_only) {
-            self.line(depth, &format!("- {}", scalar(&heading.value)));
+            self.line(depth, &format!("- {}", item(&heading.value)));
             return;
         }
         let entries = part_entries(depth, part);
@@ -120,7 +120,7 @@ impl Writer<'_> {
         self.note_for(depth, &[&attachment.name]);
         let name = scalar(&attachment.name.value);
         if attachment.title.is_none() && attachment.body.is_none() {
-            self.line(depth, &format!("- {name}"));
+            self.line(depth, &format!("- {}", item(&attachment.name.value)));
             return;
         }
         self.line(depth, &format!("- {}: {name}", attachment_key(Key::Name)));
@@ -167,7 +167,7 @@ impl Writer<'_> {
                 }
                 (Some(only), None) | (None, Some(only)) => {
                     self.note_for(depth + 1, &[only]);
-                    self.line(depth + 1, &format!("- {}", scalar(&only.value)));
+                    self.line(depth + 1, &format!("- {}", item(&only.value)));
                 }
                 (None, None) => {}
             }

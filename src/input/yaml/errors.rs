@@ -104,6 +104,13 @@ fn key_at(content: &str) -> Option<LineKey<'_>> {
     })
 }
 
+/// Whether `line` reads as a key followed by a full-width colon or by a
+/// colon with no space: text the writer must quote so that it is not
+/// taken for such a mistake (`- 工作：` as a list item).
+pub fn looks_like_mistaken_key(line: &str) -> bool {
+    key_at(line).is_some_and(|key| key.colon_char == '：' || key.glued)
+}
+
 fn colon_mistake(source: &str, line_start: usize, key: &LineKey) -> Option<LineMistake> {
     let at = line_start + key.colon;
     let name = key.name;

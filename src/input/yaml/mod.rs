@@ -21,6 +21,7 @@ mod errors;
 mod scalar;
 mod tree;
 
+pub use errors::looks_like_mistaken_key;
 pub use scalar::{Meaning, plain_meaning};
 
 use crate::base::diagnostic::{Diagnostic, Span};
