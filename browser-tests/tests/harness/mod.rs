@@ -284,8 +284,12 @@ impl Browser {
     }
 
     /// Waits until `condition` (an expression) is truthy; returns its value.
+    /// A condition that throws (an element not drawn yet) is not yet true;
+    /// its last error is shown if the wait runs out.
     pub async fn until(&self, what: &str, condition: &str) -> Value {
-        let script = format!("return ({condition}) || null;");
+        let script = format!(
+            "try {{ return ({condition}) || null; }} catch (error) {{ window.__untilError = String(error); return null; }}"
+        );
         let started = Instant::now();
         loop {
             let value = self.js(&script, vec![]).await;
@@ -294,9 +298,12 @@ impl Browser {
             }
             if started.elapsed() > PATIENCE {
                 let shown = self
-                    .js("return document.body.innerText.slice(0, 3000);", vec![])
+                    .js("return [window.__untilError || '', document.body.innerText.slice(0, 3000)];", vec![])
                     .await;
-                panic!("waited {PATIENCE:?} for {what} ({condition}); the page shows:\n{shown}");
+                panic!(
+                    "waited {PATIENCE:?} for {what} ({condition}); last error {}; the page shows:\n{}",
+                    shown[0], shown[1]
+                );
             }
             tokio::time::sleep(Duration::from_millis(40)).await;
         }
