@@ -16,6 +16,13 @@ fn check_errors(source: &str) -> Vec<String> {
         .collect()
 }
 
+/// The report `source` renders to, as text in `format` (Markdown or text).
+fn rendered_as(source: &str, format: OutputFormat) -> String {
+    let bytes =
+        zongjie::render("data.yaml", source, format, &RenderOptions::default()).expect("renders");
+    String::from_utf8(bytes).expect("render writes UTF-8")
+}
+
 /// The codes of the errors lint finds that `--fix` could have mended.
 fn mendable_errors(path: &str, text: &str) -> Vec<&'static str> {
     let linted = zongjie::lint_source(path, text).expect("lint reads the text");
@@ -243,14 +250,7 @@ fn import_escapes_braces_in_titles_and_headings() {
 #[test]
 fn lint_reads_a_title_broken_over_lines_as_one_paragraph() {
     let source = "单位: 南屿市司法局\n年度: 2025\n类型: 工作总结\n印发通知:\n  标题: 南屿市司法局关于印发《2025年全市司法行政系统法治建设暨全面依法治市工作总结》的通知\n开头: 成效明显。\n";
-    let markdown = zongjie::render(
-        "data.yaml",
-        source,
-        OutputFormat::Markdown,
-        &RenderOptions::default(),
-    )
-    .expect("renders");
-    let markdown = String::from_utf8(markdown).unwrap();
+    let markdown = rendered_as(source, OutputFormat::Markdown);
     assert!(markdown.contains("\\\n"), "the title is broken: {markdown}");
     let linted = zongjie::lint_source("report.md", &markdown).expect("lint");
     assert!(!linted.report.has_errors(), "{}", linted.report);
@@ -274,14 +274,7 @@ fn lint_reads_a_title_broken_over_lines_as_one_paragraph() {
 #[test]
 fn lint_reads_a_plain_text_title_broken_over_lines_as_one_paragraph() {
     let source = "单位: 南屿市司法局\n年度: 2025\n类型: 工作总结\n印发通知:\n  标题: 南屿市司法局关于印发《2025年全市司法行政系统法治建设暨全面依法治市工作总结》的通知\n开头: 成效明显。\n";
-    let text = zongjie::render(
-        "data.yaml",
-        source,
-        OutputFormat::Text,
-        &RenderOptions::default(),
-    )
-    .expect("renders");
-    let text = String::from_utf8(text).unwrap();
+    let text = rendered_as(source, OutputFormat::Text);
     assert!(
         text.lines()
             .any(|line| line.contains('《') && !line.contains('》')),
@@ -438,14 +431,7 @@ fn a_docx_with_an_outline_level_of_255_reads() {
 #[test]
 fn run_in_points_after_an_open_lead_in_are_a_series_lint_reads() {
     let source = "单位: 甲县司法局\n年度: 2022\n类型: 工作总结\n工作:\n  部分:\n    - 标题: 加强建设\n      正文: 主要做法是\n      要点:\n        - 加强学习。\n        - 加强管理。\n    - 标题: 优化服务\n      正文: 主要做法是，\n      要点:\n        - 便民。\n        - 利企。\n";
-    let rendered = zongjie::render(
-        "data.yaml",
-        source,
-        OutputFormat::Markdown,
-        &RenderOptions::default(),
-    )
-    .expect("renders");
-    let rendered = String::from_utf8(rendered).unwrap();
+    let rendered = rendered_as(source, OutputFormat::Markdown);
     assert!(
         rendered.contains("主要做法是：一是加强学习。二是加强管理。"),
         "{rendered}"
